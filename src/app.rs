@@ -1,0 +1,197 @@
+//! The app shell: router, header, navigation, footer, data loading and the not-found page.
+
+use crate::data::{self, LoadError};
+use crate::i18n::{fill, use_i18n, I18n, Lang};
+use iuc_core::dataset::Loaded;
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+use std::sync::Arc;
+
+/// The loaded dataset and its search index, built once.
+pub struct AppData {
+    pub loaded: Arc<Loaded>,
+    pub index: iuc_core::search::Index,
+}
+
+impl AppData {
+    pub fn new(loaded: Arc<Loaded>) -> AppData {
+        let index = iuc_core::search::Index::new(&loaded.dataset);
+        AppData { loaded, index }
+    }
+}
+
+/// The dataset, fetched once for the whole app.
+#[derive(Clone, Copy)]
+pub struct DataResource(pub LocalResource<Result<Arc<AppData>, LoadError>>);
+
+/// A browser path without the router's base (`/iuc/about` → `/about`).
+pub fn app_path(pathname: &str) -> String {
+    let base = base_path();
+    let p = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
+    if p.starts_with('/') {
+        p.to_string()
+    } else {
+        format!("/{p}")
+    }
+}
+
+/// The router's base path, from `<base href>` (trunk's `--public-url`), without trailing slash.
+pub fn base_path() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|u| web_sys::Url::new(&u).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    href.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n { lang: RwSignal::new(Lang::En) };
+    provide_context(i18n);
+    provide_context(DataResource(LocalResource::new(|| async {
+        data::load_pairings().await.map(|l| Arc::new(AppData::new(l)))
+    })));
+
+    view! {
+        <Router base=base_path()>
+            <Shell />
+        </Router>
+    }
+}
+
+/// Header, nav, main (routes) and footer. Inside the router so it can use the location.
+#[component]
+fn Shell() -> impl IntoView {
+    let i = use_i18n();
+    let location = use_location();
+    // Move focus to the new page's heading on route changes (not on the first load).
+    let pathname = location.pathname;
+    Effect::new(move |prev: Option<String>| {
+        let now = pathname.get();
+        if prev.as_ref().is_some_and(|p| p != &now) {
+            // After the new route has rendered.
+            request_animation_frame(crate::dom::focus_main_heading);
+        }
+        now
+    });
+
+    view! {
+        <a class="skip-link" href="#main">{move || i.t().skip_to_content}</a>
+        <header class="site-header">
+            <div class="brand">
+                <A href="/" attr:class="brand-name">{move || i.t().app_name}</A>
+                <span class="brand-sub">{move || i.t().programme}</span>
+            </div>
+            <nav aria-label=move || i.t().nav_label>
+                <ul>
+                    <li><A href="/" exact=true>{move || i.t().nav_explore}</A></li>
+                    <li><A href="/eligibility">{move || i.t().nav_eligibility}</A></li>
+                    <li><A href="/about">{move || i.t().nav_about}</A></li>
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <ParentRoute path=path!("") view=crate::explore::ExplorePage>
+                    <Route path=path!("") view=|| () />
+                    <Route path=path!("pairing/:id") view=crate::explore::DetailRoute />
+                </ParentRoute>
+                <Route path=path!("eligibility") view=crate::wizard::WizardPage />
+                <Route path=path!("about") view=crate::about::AboutPage />
+            </Routes>
+        </main>
+        <Footer />
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{move || i.t().footer_data}</p>
+            <p>{move || i.t().footer_geonames}</p>
+            <p>{move || i.t().footer_basemap}</p>
+            <p>{move || i.t().footer_programme}</p>
+            <p>{move || i.t().footer_privacy}</p>
+        </footer>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="page not-found">
+            <h1 tabindex="-1">{move || i.t().not_found_title}</h1>
+            <p>{move || i.t().not_found_text}</p>
+            <p><A href="/">{move || i.t().not_found_home}</A></p>
+        </section>
+    }
+}
+
+/// Render `render(data)` once the dataset is loaded; a loading message before; an error that
+/// says what failed instead of a blank page.
+pub fn with_data<V, F>(render: F) -> impl IntoView
+where
+    V: IntoView + 'static,
+    F: Fn(Arc<AppData>) -> V + Send + Sync + Clone + 'static,
+{
+    let i = use_i18n();
+    let res = expect_context::<DataResource>().0;
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" role="status">{move || i.t().loading_data}</p> }>
+            {
+                let render = render.clone();
+                move || {
+                    let render = render.clone();
+                    Suspend::new(async move {
+                        match res.await {
+                            Ok(data) => render(data).into_any(),
+                            Err(e) => view! { <LoadFailed error=e /> }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn LoadFailed(error: LoadError) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="notice error" role="alert">
+            <h2>{move || i.t().load_failed_title}</h2>
+            <p><code>{error.to_string()}</code></p>
+            <p>{move || i.t().load_failed_help}</p>
+        </div>
+    }
+}
+
+/// The list of problems found in the data file, shown above the (partial) content.
+#[component]
+pub fn DataProblems(data: Arc<Loaded>) -> impl IntoView {
+    let i = use_i18n();
+    if data.problems.is_empty() {
+        return None;
+    }
+    let valid = data.dataset.pairings.len().to_string();
+    let total = data.records_in_file.to_string();
+    let shown = data.problems.len().min(200);
+    let more = data.problems.len() - shown;
+    Some(view! {
+        <section class="notice warning" aria-labelledby="problems-title">
+            <h2 id="problems-title">{move || i.t().problems_title}</h2>
+            <p>{move || fill(i.t().problems_intro, &[("valid", &valid), ("total", &total)])}</p>
+            <ul class="problem-list">
+                {data.problems.iter().take(shown).map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! { <p>"… and " {more} " more."</p> })}
+        </section>
+    })
+}

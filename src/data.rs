@@ -1,0 +1,65 @@
+//! The only module that touches the network: fetches the bundled data files with gloo-net.
+//!
+//! Paths are relative to the document's `<base href>` (trunk's `--public-url`), so the app works
+//! under a sub-path. The HTTP status is checked before parsing (a static host that answers a
+//! missing file with index.html would otherwise show up as a confusing JSON error).
+
+use iuc_core::dataset::{self, Loaded};
+use std::fmt;
+use std::sync::Arc;
+
+/// Why a data file could not be loaded at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The server answered with an error status.
+    Http { url: String, status: u16, status_text: String },
+    /// No answer (offline, blocked, DNS…).
+    Network { url: String, message: String },
+    /// The server answered with something that is not the expected file (e.g. an HTML page).
+    WrongContent { url: String, content_type: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Http { url, status, status_text } => {
+                write!(f, "{url}: the server answered HTTP {status} {status_text}")
+            }
+            LoadError::Network { url, message } => write!(f, "{url}: could not be fetched ({message})"),
+            LoadError::WrongContent { url, content_type } => {
+                write!(f, "{url}: expected a JSON file but the server sent {content_type}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Fetch a text file relative to the app's base URL.
+pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    let url = path.to_string();
+    let resp = gloo_net::http::Request::get(path)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network { url: url.clone(), message: e.to_string() })?;
+    if !resp.ok() {
+        return Err(LoadError::Http { url, status: resp.status(), status_text: resp.status_text() });
+    }
+    let ct = resp.headers().get("content-type").unwrap_or_default();
+    if ct.starts_with("text/html") {
+        return Err(LoadError::WrongContent { url, content_type: ct });
+    }
+    resp.text().await.map_err(|e| LoadError::Network { url, message: e.to_string() })
+}
+
+pub const PAIRINGS_URL: &str = "data/pairings.json";
+pub const RULES_URL: &str = "data/eligibility.json";
+pub const WORLD_URL: &str = "data/world.json";
+pub const GAZETTEER_URL: &str = "data/gazetteer.json";
+
+/// Fetch and validate the pairings. A file with problems still loads: the valid records come
+/// back with the list of problems (see `iuc_core::dataset::load`).
+pub async fn load_pairings() -> Result<Arc<Loaded>, LoadError> {
+    let text = fetch_text(PAIRINGS_URL).await?;
+    Ok(Arc::new(dataset::load(&text)))
+}

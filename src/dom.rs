@@ -1,0 +1,90 @@
+//! Small DOM helpers shared by components (focus management, the fatal-error message,
+//! downloads). Everything that is not a Leptos view but touches `web_sys` lives here.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// After a panic the app is in an unknown state: replace it with a friendly message that
+/// keeps the data reachable. Written with plain DOM calls because Leptos may be the broken part.
+pub fn show_fatal_error() {
+    let Some(doc) = document() else { return };
+    let Some(root) = doc.get_element_by_id("app") else { return };
+    let Ok(box_) = doc.create_element("div") else { return };
+    box_.set_class_name("fatal-error");
+    box_.set_attribute("role", "alert").ok();
+    // Text only (no markup from the panic message is ever interpreted).
+    let Ok(h) = doc.create_element("h1") else { return };
+    h.set_text_content(Some("Something went wrong"));
+    let Ok(p) = doc.create_element("p") else { return };
+    p.set_text_content(Some(
+        "The explorer hit an unexpected error and stopped. Reloading the page usually helps. \
+         The pairings are also available as JSON data at data/pairings.json.",
+    ));
+    box_.append_child(&h).ok();
+    box_.append_child(&p).ok();
+    root.set_inner_html("");
+    root.append_child(&box_).ok();
+}
+
+/// Move keyboard focus to the main heading of the page (after a route change), without
+/// scrolling the page when it is already visible.
+pub fn focus_main_heading() {
+    let Some(doc) = document() else { return };
+    if let Ok(Some(h)) = doc.query_selector("main h1") {
+        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+            if h.get_attribute("tabindex").is_none() {
+                h.set_attribute("tabindex", "-1").ok();
+            }
+            h.focus().ok();
+        }
+    }
+}
+
+/// Focus the element with this id, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            el.focus().ok();
+        }
+    }
+}
+
+/// Offer `content` as a file download (used by the CSV/JSON export).
+pub fn download(filename: &str, mime: &str, content: &str) {
+    let Some(doc) = document() else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.set_hidden(true);
+            if let Some(body) = doc.body() {
+                body.append_child(&a).ok();
+                a.click();
+                body.remove_child(&a).ok();
+            }
+        }
+    }
+    web_sys::Url::revoke_object_url(&url).ok();
+}
+
+/// Set `<html lang>` (for the language switch).
+pub fn set_document_lang(lang: &str) {
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        el.set_attribute("lang", lang).ok();
+    }
+}
+
+/// Set the document title.
+pub fn set_title(title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}

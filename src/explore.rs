@@ -1,0 +1,647 @@
+//! Explore: the linked map and table of pairings, with search, facets, export and the detail.
+//!
+//! All state a user may share lives in the URL query (decoded by `iuc_core::state`); this module
+//! only turns it into views and turns clicks and keystrokes back into URLs.
+
+use crate::app::{app_path, with_data, AppData, DataProblems};
+use crate::i18n::{fill, fmt_int, use_i18n, I18n};
+use iuc_core::dataset::{Pairing, Region};
+use iuc_core::search::{self, FacetValue, Facets, SortDir, SortKey};
+use iuc_core::state::{self, ExploreState, View};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// How many rows the table renders before "Show more" (keeps a keystroke under a frame at scale).
+pub const PAGE_SIZE: usize = 100;
+
+/// Everything the Explore views share: the data, the URL state and what it selects.
+#[derive(Clone, Copy)]
+pub struct ExploreCtx {
+    pub data: StoredValue<Arc<AppData>>,
+    /// The decoded URL state (unknown values dropped).
+    pub state: Memo<ExploreState>,
+    /// The pairings that pass the search and filters, sorted as asked (indices into the dataset).
+    pub rows: Memo<Vec<usize>>,
+    pub facets: Memo<Facets>,
+    /// The pairing whose detail is open (from `/pairing/<id>`).
+    pub selected: Memo<Option<usize>>,
+    /// Navigate to an app path; `true` replaces the history entry (used while typing).
+    pub go: Callback<(String, bool)>,
+}
+
+impl ExploreCtx {
+    /// The URL of the Explore page with `st` (keeping the open detail, if any).
+    pub fn url_for(&self, st: &ExploreState, keep_detail: bool) -> String {
+        let q = state::encode(st);
+        let path = match (keep_detail, self.selected.get_untracked()) {
+            (true, Some(i)) => self.data.with_value(|d| format!("/pairing/{}", d.loaded.dataset.pairings[i].id)),
+            _ => "/".to_string(),
+        };
+        if q.is_empty() {
+            path
+        } else {
+            format!("{path}?{q}")
+        }
+    }
+
+    /// Change the state: `f` edits a copy of the current one.
+    pub fn update(&self, replace: bool, f: impl FnOnce(&mut ExploreState)) {
+        let mut st = self.state.get_untracked();
+        f(&mut st);
+        self.go.run((self.url_for(&st, true), replace));
+    }
+
+    /// The detail URL of pairing `i`, keeping the current search.
+    pub fn detail_url(&self, i: usize) -> String {
+        let q = state::encode(&self.state.get_untracked());
+        let id = self.data.with_value(|d| d.loaded.dataset.pairings.get(i).map(|p| p.id.clone()).unwrap_or_default());
+        if q.is_empty() {
+            format!("/pairing/{id}")
+        } else {
+            format!("/pairing/{id}?{q}")
+        }
+    }
+
+    /// Close the detail (back to the list with the same search).
+    pub fn close_detail(&self) {
+        let st = self.state.get_untracked();
+        self.go.run((self.url_for(&st, false), false));
+    }
+}
+
+#[component]
+pub fn ExplorePage() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <section class="page explore" aria-labelledby="explore-title">
+            <h1 id="explore-title">{move || i.t().explore_title}</h1>
+            <p class="lead">{move || i.t().explore_intro}</p>
+            {with_data(|data: Arc<AppData>| view! { <Explore data /> })}
+        </section>
+    }
+}
+
+/// Build the shared context from the URL and render the panes.
+#[component]
+fn Explore(data: Arc<AppData>) -> impl IntoView {
+    let location = use_location();
+    let nav = use_navigate();
+    let go = Callback::new(move |(url, replace): (String, bool)| {
+        nav(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
+    });
+    let stored = StoredValue::new(data.clone());
+    let state = Memo::new(move |_| {
+        let mut st = state::decode(&location.search.get());
+        stored.with_value(|d| st.retain_known(&d.loaded.dataset));
+        st
+    });
+    let computed = Memo::new(move |_| {
+        let st = state.get();
+        stored.with_value(|d| {
+            let ds = &d.loaded.dataset;
+            let (mut rows, facets) = search::explore(&d.index, ds, &st.filters);
+            if let Some((k, dir)) = st.sort {
+                search::sort(ds, &mut rows, k, dir);
+            }
+            (rows, facets)
+        })
+    });
+    let rows = Memo::new(move |_| computed.with(|c| c.0.clone()));
+    let facets = Memo::new(move |_| computed.with(|c| c.1.clone()));
+    let selected = Memo::new(move |_| {
+        let path = app_path(&location.pathname.get());
+        let id = path.strip_prefix("/pairing/")?.trim_end_matches('/').to_string();
+        stored.with_value(|d| d.loaded.dataset.pairings.iter().position(|p| p.id == id))
+    });
+    let ctx = ExploreCtx { data: stored, state, rows, facets, selected, go };
+    provide_context(ctx);
+
+    let view_mode = move || state.get().view;
+    view! {
+        <DataProblems data=data.loaded.clone() />
+        <SearchBar />
+        <div class="explore-body">
+            <Filters />
+            <div class="results">
+                <ResultsToolbar />
+                <div class="panes" class:both=move || view_mode() == View::Both>
+                    <Show when=move || view_mode() != View::Table>
+                        <crate::map::PairingsMap />
+                    </Show>
+                    <Show when=move || view_mode() != View::Map>
+                        <PairingsTable />
+                    </Show>
+                </div>
+            </div>
+        </div>
+        <Outlet />
+    }
+}
+
+#[component]
+fn SearchBar() -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let total = ctx.data.with_value(|d| d.loaded.dataset.pairings.len());
+    let shown = move || ctx.rows.with(Vec::len);
+    view! {
+        <search class="search-bar" role="search">
+            <label for="q">{move || i.t().search_label}</label>
+            <p id="q-hint" class="hint">{move || i.t().search_hint}</p>
+            <input
+                id="q"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="q-hint"
+                aria-controls="pairings-table"
+                prop:value=move || ctx.state.with(|s| s.filters.q.clone())
+                on:input:target=move |ev| {
+                    let v = ev.target().value();
+                    ctx.update(true, |s| s.filters.q = v);
+                }
+            />
+            <p class="result-count" role="status" aria-live="polite" aria-atomic="true" id="result-count">
+                {move || fill(i.t().n_of_total_shown, &[("n", &fmt_int(i.lang.get(), shown())), ("total", &fmt_int(i.lang.get(), total))])}
+            </p>
+        </search>
+    }
+}
+
+/// Facet filters with live counts.
+#[component]
+fn Filters() -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let any = move || {
+        ctx.state.with(|s| {
+            !s.filters.q.is_empty()
+                || !s.filters.regions.is_empty()
+                || !s.filters.partner_countries.is_empty()
+                || !s.filters.eu_countries.is_empty()
+                || !s.filters.tags.is_empty()
+        })
+    };
+    let clear = move |_| ctx.update(false, |s| s.filters = Default::default());
+    view! {
+        <aside class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title">{move || i.t().filters_title}</h2>
+            <button type="button" class="link-button" on:click=clear disabled=move || !any()>
+                {move || i.t().clear_all}
+            </button>
+            <FacetGroup kind=FacetKind::Region />
+            <FacetGroup kind=FacetKind::Tag />
+            <FacetGroup kind=FacetKind::PartnerCountry />
+            <FacetGroup kind=FacetKind::EuCountry />
+        </aside>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FacetKind {
+    Region,
+    Tag,
+    PartnerCountry,
+    EuCountry,
+}
+
+impl FacetKind {
+    fn id(self) -> &'static str {
+        match self {
+            FacetKind::Region => "region",
+            FacetKind::Tag => "tag",
+            FacetKind::PartnerCountry => "pcountry",
+            FacetKind::EuCountry => "eucountry",
+        }
+    }
+
+    fn title(self, i: &I18n) -> &'static str {
+        let t = i.t();
+        match self {
+            FacetKind::Region => t.facet_region,
+            FacetKind::Tag => t.facet_tag,
+            FacetKind::PartnerCountry => t.facet_partner_country,
+            FacetKind::EuCountry => t.facet_eu_country,
+        }
+    }
+
+    fn values(self, f: &Facets) -> Vec<FacetValue> {
+        match self {
+            FacetKind::Region => f.regions.clone(),
+            FacetKind::Tag => f.tags.clone(),
+            FacetKind::PartnerCountry => f.partner_countries.clone(),
+            FacetKind::EuCountry => f.eu_countries.clone(),
+        }
+    }
+
+    /// Select or deselect `id` in this facet of `st`.
+    pub fn toggle(self, st: &mut ExploreState, id: &str, on: bool) {
+        let f = &mut st.filters;
+        match self {
+            FacetKind::Region => {
+                if let Some(r) = Region::from_id(id) {
+                    if on {
+                        f.regions.insert(r);
+                    } else {
+                        f.regions.remove(&r);
+                    }
+                }
+            }
+            FacetKind::Tag | FacetKind::PartnerCountry | FacetKind::EuCountry => {
+                let set = match self {
+                    FacetKind::Tag => &mut f.tags,
+                    FacetKind::PartnerCountry => &mut f.partner_countries,
+                    _ => &mut f.eu_countries,
+                };
+                if on {
+                    set.insert(id.to_string());
+                } else {
+                    set.remove(id);
+                }
+            }
+        }
+    }
+}
+
+#[component]
+fn FacetGroup(kind: FacetKind) -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let values = Memo::new(move |_| ctx.facets.with(|f| kind.values(f)));
+    let n_selected = move || values.with(|v| v.iter().filter(|x| x.selected).count());
+    // Regions are few: open by default; the others open when something in them is selected.
+    let open = kind == FacetKind::Region || n_selected() > 0;
+    view! {
+        <details class="facet" open=open>
+            <summary>
+                {move || kind.title(&i)}
+                <Show when=move || { n_selected() > 0 }>
+                    <span class="badge">{move || fill(i.t().n_selected, &[("n", &n_selected().to_string())])}</span>
+                </Show>
+            </summary>
+            <fieldset>
+                <legend class="visually-hidden">{move || kind.title(&i)}</legend>
+                <ul>
+                    <For each=move || values.get() key=|v| v.id.clone() let:v>
+                        {
+                            let id = v.id.clone();
+                            let input_id = format!("f-{}-{}", kind.id(), v.id);
+                            let label = match kind {
+                                FacetKind::Region => Region::from_id(&v.id).map(|r| region_label(&i, r).to_string()).unwrap_or(v.label.clone()),
+                                _ => v.label.clone(),
+                            };
+                            let vid = v.id.clone();
+                            let count = move || values.with(|vs| vs.iter().find(|x| x.id == vid).map(|x| x.count).unwrap_or(0));
+                            let vid2 = v.id.clone();
+                            let checked = move || values.with(|vs| vs.iter().any(|x| x.id == vid2 && x.selected));
+                            view! {
+                                <li>
+                                    <input
+                                        type="checkbox"
+                                        id=input_id.clone()
+                                        prop:checked=checked
+                                        on:change:target=move |ev| {
+                                            let on = ev.target().checked();
+                                            ctx.update(false, |s| kind.toggle(s, &id, on));
+                                        }
+                                    />
+                                    <label for=input_id>
+                                        {label}
+                                        " "
+                                        <span class="count">{move || format!("({})", count())}</span>
+                                    </label>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </fieldset>
+        </details>
+    }
+}
+
+pub fn region_label(i: &I18n, r: Region) -> &'static str {
+    let t = i.t();
+    match r {
+        Region::Asia => t.region_asia,
+        Region::LatinAmericaCaribbean => t.region_lac,
+        Region::NorthAmerica => t.region_na,
+    }
+}
+
+/// View switch and export buttons.
+#[component]
+fn ResultsToolbar() -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let export = move |json: bool| {
+        let rows = ctx.rows.get_untracked();
+        ctx.data.with_value(|d| {
+            if json {
+                let s = iuc_core::export::to_json(&d.loaded.dataset, &rows);
+                crate::dom::download("iuc-pairings.json", "application/json", &s);
+            } else {
+                let s = iuc_core::export::to_csv(&d.loaded.dataset, &rows);
+                crate::dom::download("iuc-pairings.csv", "text/csv;charset=utf-8", &s);
+            }
+        });
+    };
+    let view_button = move |v: View| {
+        let label = move || match v {
+            View::Map => i.t().view_map,
+            View::Table => i.t().view_table,
+            View::Both => i.t().view_both,
+        };
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (ctx.state.get().view == v).to_string()
+                on:click=move |_| ctx.update(false, |s| s.view = v)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="toolbar">
+            <div class="view-switch" role="group" aria-label=move || i.t().view_label>
+                {view_button(View::Both)}
+                {view_button(View::Map)}
+                {view_button(View::Table)}
+            </div>
+            <div class="export" role="group" aria-label=move || i.t().export_label>
+                <button type="button" on:click=move |_| export(false) disabled=move || ctx.rows.with(Vec::is_empty)>
+                    {move || i.t().export_csv}
+                </button>
+                <button type="button" on:click=move |_| export(true) disabled=move || ctx.rows.with(Vec::is_empty)>
+                    {move || i.t().export_json}
+                </button>
+                <button type="button" class="print-only-hide" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        w.print().ok();
+                    }
+                }>
+                    {move || i.t().print}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Text with the query's matches wrapped in `<mark>`.
+pub fn highlighted(text: &str, q: &str) -> AnyView {
+    if q.trim().is_empty() {
+        return text.to_string().into_any();
+    }
+    let ranges = search::highlight(text, q);
+    search::segments(text, &ranges)
+        .into_iter()
+        .map(|(hit, s)| if hit { view! { <mark>{s.to_string()}</mark> }.into_any() } else { s.to_string().into_any() })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn PairingsTable() -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let limit = RwSignal::new(PAGE_SIZE);
+    // A new search starts from the first page again.
+    Effect::new(move |_| {
+        ctx.state.with(|s| s.filters.clone());
+        limit.set(PAGE_SIZE);
+    });
+    let total = ctx.data.with_value(|d| d.loaded.dataset.pairings.len());
+    let header = move |key: SortKey, label: fn(&I18n) -> &'static str| {
+        let aria_sort = move || match ctx.state.get().sort {
+            Some((k, SortDir::Asc)) if k == key => "ascending",
+            Some((k, SortDir::Desc)) if k == key => "descending",
+            _ => "none",
+        };
+        let click = move |_| {
+            ctx.update(false, |s| {
+                s.sort = match s.sort {
+                    Some((k, SortDir::Asc)) if k == key => Some((key, SortDir::Desc)),
+                    Some((k, SortDir::Desc)) if k == key => None,
+                    _ => Some((key, SortDir::Asc)),
+                }
+            })
+        };
+        let arrow = move || match aria_sort() {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "↕",
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" on:click=click>
+                    {move || label(&i)}
+                    <span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+    let body = move || {
+        let q = ctx.state.with(|s| s.filters.q.clone());
+        let rows = ctx.rows.get();
+        let selected = ctx.selected.get();
+        let lim = limit.get();
+        ctx.data.with_value(|d| {
+            let ds = &d.loaded.dataset;
+            rows.iter()
+                .take(lim)
+                .map(|&r| {
+                    let p = &ds.pairings[r];
+                    let href = ctx.detail_url(r);
+                    let is_sel = selected == Some(r);
+                    let href2 = href.clone();
+                    let eu_city = highlighted(&p.eu.name, &q);
+                    let eu_country = highlighted(ds.country_name(&p.eu.country), &q);
+                    let partner_city = highlighted(&p.partner.name, &q);
+                    let partner_country = highlighted(ds.country_name(&p.partner.country), &q);
+                    let topics = highlighted(&p.topics, &q);
+                    let region = region_label(&i, p.region);
+                    let pid = p.id.clone();
+                    let t = i.t();
+                    view! {
+                        <tr
+                            class:selected=is_sel
+                            aria-current=is_sel.then_some("true")
+                            on:click=move |ev: web_sys::MouseEvent| {
+                                // Clicking anywhere on the row opens the detail (links handle themselves).
+                                let on_link = ev
+                                    .target()
+                                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                                    .and_then(|e| e.closest("a,button").ok().flatten())
+                                    .is_some();
+                                if !on_link {
+                                    ctx.go.run((href2.clone(), false));
+                                }
+                            }
+                        >
+                            <th scope="row" data-label=t.col_eu_city>
+                                <A href=href attr:class="row-link" attr:data-id=pid>{eu_city}</A>
+                            </th>
+                            <td data-label=t.col_eu_country>{eu_country}</td>
+                            <td data-label=t.col_partner_city>{partner_city}</td>
+                            <td data-label=t.col_partner_country>{partner_country}</td>
+                            <td data-label=t.col_region>{region}</td>
+                            <td data-label=t.col_topics class="topics">{topics}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let clear = move |_| ctx.update(false, |s| s.filters = Default::default());
+    view! {
+        <div class="table-wrap">
+            <table class="pairings" id="pairings-table" aria-describedby="result-count">
+                <caption class="visually-hidden">{move || i.t().table_caption}</caption>
+                <thead>
+                    <tr>
+                        {header(SortKey::EuCity, |i| i.t().col_eu_city)}
+                        {header(SortKey::EuCountry, |i| i.t().col_eu_country)}
+                        {header(SortKey::PartnerCity, |i| i.t().col_partner_city)}
+                        {header(SortKey::PartnerCountry, |i| i.t().col_partner_country)}
+                        {header(SortKey::Region, |i| i.t().col_region)}
+                        {header(SortKey::Topics, |i| i.t().col_topics)}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+            <Show when=move || ctx.rows.with(Vec::is_empty)>
+                <div class="empty" role="note">
+                    <h2>{move || i.t().empty_title}</h2>
+                    <p>{move || i.t().empty_text}</p>
+                    <button type="button" on:click=clear>{move || i.t().clear_all}</button>
+                </div>
+            </Show>
+            <Show when=move || { ctx.rows.with(Vec::len) > limit.get() }>
+                <p class="more">
+                    <button type="button" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
+                        {move || fill(i.t().show_more, &[("n", &PAGE_SIZE.to_string()), ("shown", &fmt_int(i.lang.get(), limit.get())), ("total", &fmt_int(i.lang.get(), ctx.rows.with(Vec::len)))])}
+                    </button>
+                </p>
+            </Show>
+            <p class="visually-hidden">{move || fill(i.t().table_is_alternative, &[("total", &total.to_string())])}</p>
+        </div>
+    }
+}
+
+/// `/pairing/<id>`: the detail of one pairing, over the Explore page.
+#[component]
+pub fn DetailRoute() -> impl IntoView {
+    let i = use_i18n();
+    let params = use_params_map();
+    let Some(ctx) = use_context::<ExploreCtx>() else {
+        return ().into_any();
+    };
+    let id = move || params.read().get("id").unwrap_or_default();
+    (move || match ctx.selected.get() {
+        Some(r) => view! { <Detail row=r /> }.into_any(),
+        None => view! {
+            <aside class="detail" aria-labelledby="detail-title">
+                <h2 id="detail-title" tabindex="-1">{move || i.t().detail_not_found}</h2>
+                <p>{move || fill(i.t().detail_not_found_text, &[("id", &id())])}</p>
+                <button type="button" on:click=move |_| ctx.close_detail()>{move || i.t().close}</button>
+            </aside>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+fn side_view(i: I18n, ds: &iuc_core::dataset::Dataset, s: &iuc_core::dataset::Side, heading: &'static str) -> AnyView {
+    let lang = i.lang.get_untracked();
+    let pop = s.population.as_ref().map(|p| {
+        let v = fmt_int(lang, p.value as usize);
+        let src = p.source.clone();
+        view! { <dt>{i.t().population}</dt><dd>{v}" "<small>"("{src}")"</small></dd> }
+    });
+    let places = (!s.places.is_empty()).then(|| {
+        let items = s.places.iter().map(|pl| view! { <li>{pl.name.clone()}</li> }).collect_view();
+        view! { <dt>{i.t().places}</dt><dd><ul>{items}</ul></dd> }
+    });
+    view! {
+        <section class="side">
+            <h3>{heading}</h3>
+            <p class="city">{s.name.clone()}</p>
+            <dl>
+                <dt>{i.t().country}</dt>
+                <dd>{ds.country_name(&s.country).to_string()}</dd>
+                {pop}
+                {places}
+            </dl>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Detail(row: usize) -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let close = move || ctx.close_detail();
+    let content = ctx.data.with_value(|d| {
+        let ds = &d.loaded.dataset;
+        let p: &Pairing = &ds.pairings[row];
+        let lang = i.lang.get_untracked();
+        let km = fmt_int(lang, search::distance_km(p).round() as usize);
+        let tags = p.tags.iter().map(|t| view! { <li class="tag">{ds.tag_label(t).to_string()}</li> }).collect_view();
+        let sdgs = ds.sdgs_of(p);
+        let sdg_text = if sdgs.is_empty() {
+            "—".to_string()
+        } else {
+            sdgs.iter().map(|n| format!("SDG {n}")).collect::<Vec<_>>().join(", ")
+        };
+        let similar = search::similar(ds, &p.id, 5)
+            .into_iter()
+            .map(|(j, _)| {
+                let q = &ds.pairings[j];
+                let href = ctx.detail_url(j);
+                let label = format!("{} – {}", q.eu.name, q.partner.name);
+                view! { <li><A href=href>{label}</A></li> }
+            })
+            .collect_view();
+        let title = format!("{} – {}", p.eu.name, p.partner.name);
+        crate::dom::set_title(&format!("{title} · {}", i.t().app_name));
+        view! {
+            <h2 id="detail-title" tabindex="-1">{title}</h2>
+            <div class="sides">
+                {side_view(i, ds, &p.eu, i.t().eu_side)}
+                {side_view(i, ds, &p.partner, i.t().partner_side)}
+            </div>
+            <dl class="facts">
+                <dt>{i.t().col_region}</dt><dd>{region_label(&i, p.region)}</dd>
+                <dt>{i.t().col_topics}</dt><dd><q>{p.topics.clone()}</q></dd>
+                <dt>{i.t().tags}</dt><dd><ul class="tags">{tags}</ul></dd>
+                <dt>{i.t().sdgs}</dt><dd>{sdg_text}</dd>
+                <dt>{i.t().distance}</dt><dd>{fill(i.t().km, &[("n", &km)])}</dd>
+            </dl>
+            <h3>{i.t().similar}</h3>
+            <ul class="similar">{similar}</ul>
+        }
+    });
+    on_cleanup(move || crate::dom::set_title(crate::i18n::EN.app_name));
+    view! {
+        <aside
+            class="detail"
+            aria-labelledby="detail-title"
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
+            <button type="button" class="close" on:click=move |_| close() aria-label=move || i.t().close_detail>
+                "×"
+            </button>
+            {content}
+        </aside>
+    }
+}

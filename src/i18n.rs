@@ -1,0 +1,229 @@
+//! Every user-visible string of the interface, in one place.
+//!
+//! Each language is one `Strings` value; a missing string in any language is a compile error
+//! (every field must be given). Templates use `{name}` placeholders filled by [`fill`].
+//! City names, and the call's quoted sentences, stay as published.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 1] = [Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let c = code.get(..2)?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == c)
+    }
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Replace `{key}` placeholders.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// An integer with the language's digit grouping (100,000 / 100 000 / 100.000).
+pub fn fmt_int(lang: Lang, n: usize) -> String {
+    let sep = match lang {
+        Lang::En => ",",
+    };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The current language, provided at the root of the app.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The strings of the current language (reactive: read it inside a closure).
+    pub fn t(&self) -> &'static Strings {
+        self.lang.get().strings()
+    }
+}
+
+/// The i18n context (the root provides it; tests mounting a lone component get English).
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| {
+        let i = I18n { lang: RwSignal::new(Lang::En) };
+        provide_context(i);
+        i
+    })
+}
+
+pub struct Strings {
+    pub app_name: &'static str,
+    pub programme: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_explore: &'static str,
+    pub nav_eligibility: &'static str,
+    pub nav_about: &'static str,
+    pub footer_data: &'static str,
+    pub footer_geonames: &'static str,
+    pub footer_basemap: &'static str,
+    pub footer_programme: &'static str,
+    pub footer_privacy: &'static str,
+    pub loading_data: &'static str,
+    pub load_failed_title: &'static str,
+    pub load_failed_help: &'static str,
+    pub problems_title: &'static str,
+    pub problems_intro: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub not_found_home: &'static str,
+    pub explore_title: &'static str,
+    pub explore_intro: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub n_of_total_shown: &'static str,
+    pub filters_title: &'static str,
+    pub clear_all: &'static str,
+    pub n_selected: &'static str,
+    pub facet_region: &'static str,
+    pub facet_tag: &'static str,
+    pub facet_partner_country: &'static str,
+    pub facet_eu_country: &'static str,
+    pub region_asia: &'static str,
+    pub region_lac: &'static str,
+    pub region_na: &'static str,
+    pub view_label: &'static str,
+    pub view_map: &'static str,
+    pub view_table: &'static str,
+    pub view_both: &'static str,
+    pub export_label: &'static str,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub print: &'static str,
+    pub table_caption: &'static str,
+    pub col_eu_city: &'static str,
+    pub col_eu_country: &'static str,
+    pub col_partner_city: &'static str,
+    pub col_partner_country: &'static str,
+    pub col_region: &'static str,
+    pub col_topics: &'static str,
+    pub empty_title: &'static str,
+    pub empty_text: &'static str,
+    pub show_more: &'static str,
+    pub table_is_alternative: &'static str,
+    pub detail_not_found: &'static str,
+    pub detail_not_found_text: &'static str,
+    pub close: &'static str,
+    pub close_detail: &'static str,
+    pub population: &'static str,
+    pub places: &'static str,
+    pub country: &'static str,
+    pub eu_side: &'static str,
+    pub partner_side: &'static str,
+    pub tags: &'static str,
+    pub sdgs: &'static str,
+    pub distance: &'static str,
+    pub km: &'static str,
+    pub similar: &'static str,
+}
+
+pub static EN: Strings = Strings {
+    app_name: "IUC Pairings Explorer",
+    programme: "International Urban Cooperation (IUC) city-to-city pairings",
+    skip_to_content: "Skip to main content",
+    nav_label: "Main",
+    nav_explore: "Explore pairings",
+    nav_eligibility: "Can my city join?",
+    nav_about: "About the programme",
+    footer_data: "Pairings and programme text: the IUC programme page, © European Union.",
+    footer_geonames: "Coordinates and populations: GeoNames, licensed under CC BY 4.0.",
+    footer_basemap: "Basemap: Natural Earth (public domain) via world-atlas (ISC licence).",
+    footer_programme: "An independent explorer of public programme information; not an official EU site.",
+    footer_privacy: "No cookies, no tracking, no third-party requests: everything runs in your browser.",
+    loading_data: "Loading the pairings…",
+    load_failed_title: "The pairings could not be loaded",
+    load_failed_help: "Check your connection and reload the page. If it keeps failing, the data file on the server may be missing or damaged.",
+    problems_title: "Some records in the data file have problems",
+    problems_intro: "{valid} of {total} pairings are shown. These problems need fixing in the data file:",
+    not_found_title: "Page not found",
+    not_found_text: "There is no page at this address. It may have moved, or the link may be mistyped.",
+    not_found_home: "Go to the pairings explorer",
+    explore_title: "Explore the city pairings",
+    explore_intro: "Through the IUC programme, EU cities cooperate with cities in Asia, Latin America and the Caribbean, and North America on sustainable urban development.",
+    search_label: "Search the pairings",
+    search_hint: "City, country, topic or region — accents and case don't matter; several words narrow the result.",
+    n_of_total_shown: "{n} of {total} pairings shown",
+    filters_title: "Filter",
+    clear_all: "Clear search and filters",
+    n_selected: "{n} selected",
+    facet_region: "Partner region",
+    facet_tag: "Topic",
+    facet_partner_country: "Partner country",
+    facet_eu_country: "EU country",
+    region_asia: "Asia",
+    region_lac: "Latin America and the Caribbean",
+    region_na: "North America",
+    view_label: "Show",
+    view_map: "Map",
+    view_table: "Table",
+    view_both: "Map and table",
+    export_label: "Export the pairings shown",
+    export_csv: "Download CSV",
+    export_json: "Download JSON",
+    print: "Print",
+    table_caption: "IUC city pairings: EU city, its country, the paired city, its country, the partner region and the topics of cooperation",
+    col_eu_city: "EU city",
+    col_eu_country: "EU country",
+    col_partner_city: "Paired city",
+    col_partner_country: "Partner country",
+    col_region: "Region",
+    col_topics: "Topics",
+    empty_title: "No pairings match",
+    empty_text: "Try fewer or different words, or remove some filters.",
+    show_more: "Show {n} more ({shown} of {total} shown)",
+    table_is_alternative: "This table lists the same {total} pairings as the map and is its text alternative.",
+    detail_not_found: "Pairing not found",
+    detail_not_found_text: "There is no pairing with the id “{id}”. It may have been renamed.",
+    close: "Close",
+    close_detail: "Close the pairing detail",
+    population: "Population",
+    places: "Member places",
+    country: "Country",
+    eu_side: "EU city",
+    partner_side: "Paired city",
+    tags: "Topic tags",
+    sdgs: "Sustainable Development Goals",
+    distance: "Distance between the cities",
+    km: "{n} km",
+    similar: "Pairings with similar topics",
+};

@@ -1,0 +1,28 @@
+//! # iuc-explorer — the Leptos (CSR) shell of the IUC Pairings Explorer
+//!
+//! Thin components that hold signals and call the pure core (`iuc_core`). Only [`data`] touches
+//! the network. See ARCHITECTURE.md for the codemap and the invariants.
+
+pub mod about;
+pub mod app;
+pub mod data;
+pub mod dom;
+pub mod explore;
+pub mod i18n;
+pub mod map;
+pub mod wizard;
+
+use wasm_bindgen::JsCast;
+
+/// Install the panic hook and mount the app into `#app`.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        dom::show_fatal_error();
+    }));
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = doc.get_element_by_id("app") else { return };
+    root.set_inner_html("");
+    let handle = leptos::mount::mount_to(root.unchecked_into(), app::App);
+    handle.forget();
+}

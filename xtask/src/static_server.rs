@@ -1,0 +1,301 @@
+//! A small static file server for the release build (`dist/`), used by `cargo xtask preview`,
+//! the end-to-end tests and the benchmark.
+//!
+//! It behaves like the static hosts the README recommends: correct MIME types (WASM must be
+//! `application/wasm` for streaming compilation), an SPA fallback (a path without a file
+//! extension that matches no file gets `index.html`, so deep links work), and the strict security
+//! headers from the hosting docs. For tests it records every request and can replace the body of
+//! chosen paths (to serve a malformed dataset) or go "offline" (refuse everything).
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+/// The Content-Security-Policy the app must work under (see README "Hosting").
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors *";
+
+/// Options for a server.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Folder to serve (usually `dist/`).
+    pub root: PathBuf,
+    /// `127.0.0.1:0` picks a free port.
+    pub addr: SocketAddr,
+    /// Send the strict CSP and the other security headers.
+    pub security_headers: bool,
+    /// Path prefix the app is hosted under, e.g. `/iuc/` (must match trunk's `--public-url`).
+    pub base: String,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Options {
+            root: root.into(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            security_headers: true,
+            base: "/".into(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    log: Mutex<Vec<String>>,
+    overrides: Mutex<HashMap<String, (u16, String, Vec<u8>)>>,
+    offline: AtomicBool,
+    stop: AtomicBool,
+}
+
+/// A running server; stops when dropped.
+pub struct Server {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    server: Arc<tiny_http::Server>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Bind and start serving on a background thread.
+    pub fn start(opts: Options) -> std::io::Result<Server> {
+        let listener = TcpListener::bind(opts.addr)?;
+        let addr = listener.local_addr()?;
+        let server = Arc::new(tiny_http::Server::from_listener(listener, None).map_err(std::io::Error::other)?);
+        let shared = Arc::new(Shared::default());
+        let (s2, sh2) = (server.clone(), shared.clone());
+        let thread = std::thread::spawn(move || serve_loop(&s2, &sh2, &opts));
+        Ok(Server { addr, shared, server, thread: Some(thread) })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Every request path served so far (method and URL).
+    pub fn requests(&self) -> Vec<String> {
+        self.shared.log.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    pub fn clear_requests(&self) {
+        if let Ok(mut l) = self.shared.log.lock() {
+            l.clear();
+        }
+    }
+
+    /// Serve `body` (with `content_type`, status 200) for `path` instead of the file.
+    pub fn set_override(&self, path: &str, content_type: &str, body: Vec<u8>) {
+        self.set_override_status(path, 200, content_type, body);
+    }
+
+    /// Answer `path` with this status and body instead of the file.
+    pub fn set_override_status(&self, path: &str, status: u16, content_type: &str, body: Vec<u8>) {
+        if let Ok(mut o) = self.shared.overrides.lock() {
+            o.insert(path.to_string(), (status, content_type.to_string(), body));
+        }
+    }
+
+    pub fn clear_overrides(&self) {
+        if let Ok(mut o) = self.shared.overrides.lock() {
+            o.clear();
+        }
+    }
+
+    /// While offline, every request is dropped without an answer, like a server that is down.
+    pub fn set_offline(&self, offline: bool) {
+        self.shared.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// Block the calling thread until the process is killed.
+    pub fn wait(mut self) {
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        self.server.unblock();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn serve_loop(server: &tiny_http::Server, shared: &Shared, opts: &Options) {
+    for req in server.incoming_requests() {
+        if shared.stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if shared.offline.load(Ordering::SeqCst) {
+            drop(req); // closes the connection with no response
+            continue;
+        }
+        if let Ok(mut l) = shared.log.lock() {
+            l.push(format!("{} {}", req.method(), req.url()));
+        }
+        let response = respond(req.url(), shared, opts);
+        let _ = req.respond(response);
+    }
+}
+
+/// The MIME type for a file name.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+type Resp = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+
+fn header(k: &str, v: &str) -> tiny_http::Header {
+    // Both parts are ASCII constants or MIME types from the table above.
+    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header")
+}
+
+fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_decode(path);
+    let rel = path.strip_prefix(opts.base.trim_end_matches('/')).unwrap_or(&path).to_string();
+    let rel = if rel.is_empty() { "/".to_string() } else { rel };
+
+    let mut resp = if let Some((status, ct, body)) = shared.overrides.lock().ok().and_then(|o| o.get(&rel).cloned()) {
+        tiny_http::Response::from_data(body).with_status_code(status).with_header(header("Content-Type", &ct))
+    } else {
+        match resolve(&opts.root, &rel) {
+            Some(file) => match read(&file) {
+                Some(body) => tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type(&file))),
+                None => not_found(),
+            },
+            None => not_found(),
+        }
+    };
+    // Hashed assets may be cached forever; everything else must be revalidated.
+    let immutable = rel.rsplit('/').next().is_some_and(is_hashed);
+    resp.add_header(header("Cache-Control", if immutable { "public, max-age=31536000, immutable" } else { "no-cache" }));
+    if opts.security_headers {
+        resp.add_header(header("Content-Security-Policy", CSP));
+        resp.add_header(header("X-Content-Type-Options", "nosniff"));
+        resp.add_header(header("Referrer-Policy", "no-referrer"));
+        resp.add_header(header("Permissions-Policy", "geolocation=(), camera=(), microphone=()"));
+    }
+    resp
+}
+
+/// trunk names hashed files `name-<16 hex>.ext`.
+fn is_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit('-').next().is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn not_found() -> Resp {
+    tiny_http::Response::from_data(b"Not found".to_vec())
+        .with_status_code(404)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+}
+
+fn read(p: &Path) -> Option<Vec<u8>> {
+    let mut f = std::fs::File::open(p).ok()?;
+    let mut v = Vec::new();
+    f.read_to_end(&mut v).ok()?;
+    Some(v)
+}
+
+/// Map a URL path to a file under `root`, refusing to leave it; SPA fallback for page routes.
+fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut p = root.to_path_buf();
+    for c in Path::new(rel.trim_start_matches('/')).components() {
+        match c {
+            Component::Normal(s) => p.push(s),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if p.is_dir() {
+        p.push("index.html");
+    }
+    if p.is_file() {
+        return Some(p);
+    }
+    // A page route (no file extension in its last segment) gets the app shell.
+    let last = rel.rsplit('/').next().unwrap_or("");
+    if !last.contains('.') {
+        let index = root.join("index.html");
+        return index.is_file().then_some(index);
+    }
+    None
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = ((b[i + 1] as char).to_digit(16), (b[i + 2] as char).to_digit(16)) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_refuses_parent_dirs_and_falls_back_for_routes() {
+        let dir = std::env::temp_dir().join(format!("iuc-static-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("index.html"), "<html>").unwrap();
+        std::fs::write(dir.join("data/p.json"), "{}").unwrap();
+        assert_eq!(resolve(&dir, "/data/p.json"), Some(dir.join("data/p.json")));
+        assert_eq!(resolve(&dir, "/about"), Some(dir.join("index.html")));
+        assert_eq!(resolve(&dir, "/pairing/rome--yantai"), Some(dir.join("index.html")));
+        assert_eq!(resolve(&dir, "/data/missing.json"), None);
+        assert_eq!(resolve(&dir, "/../etc/passwd"), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("iuc-explorer-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_hashed("iuc-explorer-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(!is_hashed("pairings.json"));
+        assert!(!is_hashed("index.html"));
+    }
+
+    #[test]
+    fn percent_decoding_handles_utf8_and_garbage() {
+        assert_eq!(percent_decode("/a%20b"), "/a b");
+        assert_eq!(percent_decode("/S%C3%A3o"), "/São");
+        assert_eq!(percent_decode("/%zz%"), "/%zz%");
+        assert_eq!(percent_decode("/%aé"), "/%aé");
+    }
+}
