@@ -1,0 +1,65 @@
+//! Search over the shipped dataset (`public/data/pairings.json`): the examples users try first.
+//!
+//! These tests fail, rather than skip, when the file is missing: the app cannot work without it.
+
+use iuc_core::dataset::{load, Dataset};
+use iuc_core::search::{filter, highlight, Filters, Index};
+
+fn shipped() -> Dataset {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/pairings.json");
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("pairings.json missing: cannot read {path} ({e}); run `cargo xtask data`"));
+    let loaded = load(&text);
+    assert!(!loaded.dataset.pairings.is_empty(), "pairings.json has no usable pairing: {:?}", loaded.problems);
+    loaded.dataset
+}
+
+/// The city names (both sides and member places) of the pairings a query finds.
+fn found(ds: &Dataset, ix: &Index, q: &str) -> Vec<String> {
+    let f = Filters { q: q.into(), ..Filters::default() };
+    filter(ix, ds, &f)
+        .into_iter()
+        .flat_map(|r| {
+            let p = &ds.pairings[r];
+            [&p.eu, &p.partner]
+                .into_iter()
+                .flat_map(|s| std::iter::once(s.name.clone()).chain(s.places.iter().map(|pl| pl.name.clone())))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn accent_free_and_english_queries_find_the_cities() {
+    let ds = shipped();
+    let ix = Index::new(&ds);
+    for (q, name) in [
+        ("malmo", "Malmö"),
+        ("sao leopoldo", "São Leopoldo"),
+        ("galati", "Galați"),
+        ("turin", "Torino"),
+        ("seville", "Sevilla"),
+        ("praha", "Prague"),
+        ("czechia", "Prague"),
+    ] {
+        let names = found(&ds, &ix, q);
+        assert!(names.iter().any(|n| n == name), "{q:?} should find {name}, found {names:?}");
+        let hits = filter(&ix, &ds, &Filters { q: q.into(), ..Filters::default() }).len();
+        assert!(hits < ds.pairings.len() / 2, "{q:?} is not selective: {hits} of {}", ds.pairings.len());
+    }
+}
+
+#[test]
+fn every_city_is_found_by_its_own_name_and_highlighted_whole() {
+    let ds = shipped();
+    let ix = Index::new(&ds);
+    for p in &ds.pairings {
+        for side in [&p.eu, &p.partner] {
+            let rows = filter(&ix, &ds, &Filters { q: side.name.clone(), ..Filters::default() });
+            assert!(rows.iter().any(|&r| ds.pairings[r].id == p.id), "{:?} does not find {}", side.name, p.id);
+            let marked: usize = highlight(&side.name, &side.name).iter().map(|r| r.len()).sum();
+            let letters: usize = side.name.chars().filter(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
+            assert!(marked >= letters, "{:?} highlights only {marked} of its {letters} letter bytes", side.name);
+        }
+    }
+}
