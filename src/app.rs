@@ -68,13 +68,22 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let i = use_i18n();
     let location = use_location();
-    // Move focus to the new page's heading on route changes (not on the first load).
+    // Move focus sensibly on route changes (not on the first load): into an opened pairing
+    // detail, back to the row that opened it when it closes, else to the new page's heading.
     let pathname = location.pathname;
     Effect::new(move |prev: Option<String>| {
-        let now = pathname.get();
-        if prev.as_ref().is_some_and(|p| p != &now) {
-            // After the new route has rendered.
-            request_animation_frame(crate::dom::focus_main_heading);
+        let now = app_path(&pathname.get());
+        if let Some(prev) = prev.filter(|p| *p != now) {
+            let now2 = now.clone();
+            request_animation_frame(move || {
+                if now2.starts_with("/pairing/") {
+                    crate::dom::focus_id("detail-title");
+                } else if let Some(id) = prev.strip_prefix("/pairing/").filter(|_| now2 == "/") {
+                    crate::dom::focus_selector(&format!("a.row-link[data-id=\"{id}\"]"));
+                } else {
+                    crate::dom::focus_main_heading();
+                }
+            });
         }
         now
     });

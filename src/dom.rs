@@ -43,6 +43,17 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Focus the first element matching a CSS selector; the main heading if there is none.
+pub fn focus_selector(selector: &str) {
+    let el = document().and_then(|d| d.query_selector(selector).ok().flatten());
+    match el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(e) => {
+            e.focus().ok();
+        }
+        None => focus_main_heading(),
+    }
+}
+
 /// Focus the element with this id, if it exists.
 pub fn focus_id(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

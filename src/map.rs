@@ -1,7 +1,607 @@
-//! The offline pairings map (being written).
+//! The offline pairings map: an SVG over the bundled Natural Earth basemap, one marker per
+//! place, one arc per pairing, linked with the table through the shared URL state.
+//!
+//! Geometry (projection, arcs, clustering, zoom/pan maths) is in `iuc_core::geo`; this module
+//! holds the view signals and turns pointer, wheel and keyboard input into view changes.
+
+use crate::explore::{region_label, ExploreCtx};
+use crate::i18n::{fill, use_i18n};
+use iuc_core::geo::{self, View};
 use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Marker radius in screen pixels.
+const MARKER_PX: f64 = 6.0;
+/// How close (screen pixels) markers may be before they cluster.
+const CLUSTER_PX: f64 = 14.0;
+
+/// One place on the map: a city, or a member of a multi-place entry.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub name: String,
+    pub country: String,
+    pub x: f64,
+    pub y: f64,
+    pub eu: bool,
+    /// Pairings (dataset indices) this place is part of.
+    pub pairings: Vec<usize>,
+}
+
+/// Geometry derived once from the dataset.
+pub struct Geometry {
+    pub places: Vec<Place>,
+    /// SVG path data of each pairing's arc(s), by dataset index.
+    pub arcs: Vec<String>,
+    /// Numeric (world-atlas) ids of EU-side and partner-side countries, by dataset index.
+    pub country_ids: Vec<(Option<String>, Option<String>)>,
+}
+
+impl Geometry {
+    pub fn new(ds: &iuc_core::dataset::Dataset) -> Geometry {
+        let mut places: Vec<Place> = Vec::new();
+        let mut at: HashMap<(String, String, i64, i64), usize> = HashMap::new();
+        let mut arcs = Vec::with_capacity(ds.pairings.len());
+        let mut country_ids = Vec::with_capacity(ds.pairings.len());
+        for (i, p) in ds.pairings.iter().enumerate() {
+            for (side, eu) in [(&p.eu, true), (&p.partner, false)] {
+                for (name, lat, lon) in side.points() {
+                    let key = (name.clone(), side.country.clone(), (lat * 1e4) as i64, (lon * 1e4) as i64);
+                    let idx = *at.entry(key).or_insert_with(|| {
+                        let (x, y) = geo::project(lon, lat);
+                        places.push(Place { name, country: side.country.clone(), x, y, eu, pairings: Vec::new() });
+                        places.len() - 1
+                    });
+                    if !places[idx].pairings.contains(&i) {
+                        places[idx].pairings.push(i);
+                    }
+                }
+            }
+            let mut d = String::new();
+            for (_, alat, alon) in p.eu.points() {
+                for (_, blat, blon) in p.partner.points() {
+                    let (a, b) = ((alon, alat), (blon, blat));
+                    d.push_str(&geo::path_d(&geo::arc(a, b, geo::arc_steps(a, b)), 1));
+                }
+            }
+            arcs.push(d);
+            let num = |c: &str| ds.country(c).and_then(|c| c.numeric.clone());
+            country_ids.push((num(&p.eu.country), num(&p.partner.country)));
+        }
+        // Focus order: west to east, then north to south.
+        let mut order: Vec<usize> = (0..places.len()).collect();
+        order.sort_by(|&a, &b| places[a].x.total_cmp(&places[b].x).then(places[a].y.total_cmp(&places[b].y)));
+        let places = order.into_iter().map(|i| places[i].clone()).collect();
+        Geometry { places, arcs, country_ids }
+    }
+}
+
+/// The basemap file (`public/data/world.json`, made by `cargo xtask basemap`).
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct World {
+    pub sphere: String,
+    #[serde(default)]
+    pub graticule: String,
+    pub countries: Vec<WorldCountry>,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct WorldCountry {
+    pub id: String,
+    pub name: String,
+    pub d: String,
+}
+
+/// What is on screen at the current zoom: single places and clusters of places.
+#[derive(Clone, Debug, PartialEq)]
+enum Mark {
+    Place(usize),
+    Cluster { x: f64, y: f64, members: Vec<usize> },
+}
 
 #[component]
 pub fn PairingsMap() -> impl IntoView {
-    view! { <div class="map-pane"></div> }
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let geometry = StoredValue::new(Arc::new(ctx.data.with_value(|d| Geometry::new(&d.loaded.dataset))));
+    let world = LocalResource::new(crate::data::load_world);
+
+    let aspect = geo::MAP_WIDTH / geo::map_height();
+    let view = RwSignal::new(View::world());
+    // The SVG's size in CSS pixels (for pixel-based marker sizes and clustering).
+    let px_width = RwSignal::new(1000.0_f64);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let w = svg.get_bounding_client_rect().width();
+            if w > 0.0 && (w - px_width.get_untracked()).abs() > 0.5 {
+                px_width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        svg_ref.track();
+        request_animation_frame(measure);
+    });
+    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+
+    // Map units per screen pixel at the current zoom.
+    let upp = move || view.get().w / px_width.get().max(1.0);
+
+    // Which places are visible (part of a shown pairing) and the marks at this zoom.
+    let shown: Memo<BTreeSet<usize>> = Memo::new(move |_| ctx.rows.with(|r| r.iter().copied().collect()));
+    let visible_places = Memo::new(move |_| {
+        let shown = shown.get();
+        geometry.with_value(|g| {
+            g.places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.pairings.iter().any(|i| shown.contains(i)))
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>()
+        })
+    });
+    let marks = Memo::new(move |_| {
+        let vis = visible_places.get();
+        let radius = CLUSTER_PX * upp();
+        geometry.with_value(|g| {
+            let pts: Vec<(f64, f64)> = vis.iter().map(|&k| (g.places[k].x, g.places[k].y)).collect();
+            geo::cluster(&pts, radius)
+                .into_iter()
+                .map(|c| {
+                    if c.members.len() == 1 {
+                        Mark::Place(vis[c.members[0]])
+                    } else {
+                        Mark::Cluster { x: c.x, y: c.y, members: c.members.iter().map(|&m| vis[m]).collect() }
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+
+    // Highlight: the hovered/focused place's pairings, else the open detail's pairing.
+    let hover_place = RwSignal::new(None::<usize>);
+    let hover_arc = RwSignal::new(None::<usize>);
+    let highlighted = Memo::new(move |_| -> Option<BTreeSet<usize>> {
+        if let Some(k) = hover_place.get() {
+            return Some(geometry.with_value(|g| g.places[k].pairings.iter().copied().collect()));
+        }
+        if let Some(a) = hover_arc.get() {
+            return Some([a].into_iter().collect());
+        }
+        ctx.selected.get().map(|s| [s].into_iter().collect())
+    });
+
+    // Countries taking part (among the shown pairings): shaded by side.
+    let shading = Memo::new(move |_| {
+        let shown = shown.get();
+        geometry.with_value(|g| {
+            let mut eu = BTreeSet::new();
+            let mut partner = BTreeSet::new();
+            for &i in &shown {
+                if let Some((a, b)) = g.country_ids.get(i) {
+                    if let Some(a) = a {
+                        eu.insert(a.clone());
+                    }
+                    if let Some(b) = b {
+                        partner.insert(b.clone());
+                    }
+                }
+            }
+            (eu, partner)
+        })
+    });
+
+    let zoom_by = move |factor: f64| view.update(|v| *v = v.zoom_at(factor, v.centre()).clamp());
+    let pan_by = move |fx: f64, fy: f64| view.update(|v| *v = v.pan(v.w * fx, v.h * fy).clamp());
+    let go_preset = move |name: &str| {
+        if let Some(v) = geo::preset_with_aspect(name, aspect) {
+            view.set(v.clamp());
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "+" | "=" => {
+                zoom_by(1.5);
+                true
+            }
+            "-" | "_" => {
+                zoom_by(1.0 / 1.5);
+                true
+            }
+            "ArrowLeft" => {
+                pan_by(-0.15, 0.0);
+                true
+            }
+            "ArrowRight" => {
+                pan_by(0.15, 0.0);
+                true
+            }
+            "ArrowUp" => {
+                pan_by(0.0, -0.15);
+                true
+            }
+            "ArrowDown" => {
+                pan_by(0.0, 0.15);
+                true
+            }
+            "0" => {
+                view.set(View::world());
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    // Mouse wheel zooms around the pointer.
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let r = svg.get_bounding_client_rect();
+        let v = view.get_untracked();
+        if let Some(p) =
+            v.screen_to_map(ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top(), r.width(), r.height())
+        {
+            ev.prevent_default();
+            let factor = if ev.delta_y() < 0.0 { 1.25 } else { 0.8 };
+            view.set(v.zoom_at(factor, p).clamp());
+        }
+    };
+
+    // Drag to pan; two pointers pinch to zoom.
+    let pointers: StoredValue<HashMap<i32, (f64, f64)>> = StoredValue::new(HashMap::new());
+    let dragged = StoredValue::new(false);
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), (ev.client_x() as f64, ev.client_y() as f64));
+        });
+        dragged.set_value(false);
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let now = (ev.client_x() as f64, ev.client_y() as f64);
+        let Some(prev) = pointers.with_value(|p| p.get(&id).copied()) else { return };
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let r = svg.get_bounding_client_rect();
+        let count = pointers.with_value(|p| p.len());
+        let v = view.get_untracked();
+        let Some(u) = v.units_per_pixel(r.width(), r.height()) else { return };
+        if count == 1 {
+            let (dx, dy) = (now.0 - prev.0, now.1 - prev.1);
+            if dx.abs() + dy.abs() > 2.0 || dragged.get_value() {
+                if !dragged.get_value() {
+                    // Capture only once it is really a drag, so clicks still reach markers.
+                    if let Some(t) = ev.target() {
+                        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t) {
+                            el.set_pointer_capture(id).ok();
+                        }
+                    }
+                }
+                dragged.set_value(true);
+                view.set(v.pan(-dx * u, -dy * u).clamp());
+                pointers.update_value(|p| {
+                    p.insert(id, now);
+                });
+            }
+        } else if count == 2 {
+            let other = pointers.with_value(|p| p.iter().find(|(k, _)| **k != id).map(|(_, v)| *v));
+            if let Some(o) = other {
+                let d0 = ((prev.0 - o.0).powi(2) + (prev.1 - o.1).powi(2)).sqrt();
+                let d1 = ((now.0 - o.0).powi(2) + (now.1 - o.1).powi(2)).sqrt();
+                if d0 > 1.0 && d1 > 1.0 {
+                    let mid = ((now.0 + o.0) / 2.0 - r.left(), (now.1 + o.1) / 2.0 - r.top());
+                    if let Some(p) = v.screen_to_map(mid.0, mid.1, r.width(), r.height()) {
+                        view.set(v.zoom_at(d1 / d0, p).clamp());
+                    }
+                }
+                dragged.set_value(true);
+                pointers.update_value(|p| {
+                    p.insert(id, now);
+                });
+            }
+        }
+    };
+    let on_pointer_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+    };
+
+    let select_place = move |k: usize| {
+        let first = geometry.with_value(|g| {
+            let shown = shown.get_untracked();
+            g.places[k].pairings.iter().copied().find(|i| shown.contains(i))
+        });
+        if let Some(p) = first {
+            ctx.go.run((ctx.detail_url(p), false));
+        }
+    };
+    let zoom_to_cluster = move |members: Vec<usize>| {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        geometry.with_value(|g| {
+            for &k in &members {
+                let p = &g.places[k];
+                x0 = x0.min(p.x);
+                y0 = y0.min(p.y);
+                x1 = x1.max(p.x);
+                y1 = y1.max(p.y);
+            }
+        });
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let w = ((x1 - x0) * 2.5).max((y1 - y0) * 2.5 * aspect).max(geo::MAP_WIDTH / geo::MAX_ZOOM);
+        let h = w / aspect;
+        view.set(View { x: cx - w / 2.0, y: cy - h / 2.0, w, h }.clamp());
+    };
+
+    // Tooltip (hover or keyboard focus).
+    let tooltip = move || {
+        let v = view.get();
+        let (x, y, title, body) = if let Some(k) = hover_place.get() {
+            geometry.with_value(|g| {
+                let p = &g.places[k];
+                ctx.data.with_value(|d| {
+                    let ds = &d.loaded.dataset;
+                    let shown = shown.get();
+                    let partners: Vec<String> = p
+                        .pairings
+                        .iter()
+                        .filter(|i| shown.contains(i))
+                        .map(|&i| {
+                            let q = &ds.pairings[i];
+                            let other = if p.eu { &q.partner } else { &q.eu };
+                            format!("{} ({}): {}", other.name, ds.country_name(&other.country), q.topics)
+                        })
+                        .collect();
+                    (p.x, p.y, format!("{}, {}", p.name, ds.country_name(&p.country)), partners)
+                })
+            })
+        } else if let Some(a) = hover_arc.get() {
+            ctx.data.with_value(|d| {
+                let ds = &d.loaded.dataset;
+                let q = &ds.pairings[a];
+                let (x, y) = geo::project((q.eu.lon + q.partner.lon) / 2.0, (q.eu.lat + q.partner.lat) / 2.0);
+                (x, y, format!("{} – {}", q.eu.name, q.partner.name), vec![q.topics.clone()])
+            })
+        } else {
+            return None;
+        };
+        let left = ((x - v.x) / v.w * 100.0).clamp(0.0, 100.0);
+        let top = ((y - v.y) / v.h * 100.0).clamp(0.0, 100.0);
+        // Keep the box inside the frame: flip to the left/top on the far side.
+        let tx = if left > 60.0 { "translate(-105%, " } else { "translate(8%, " };
+        let ty = if top > 55.0 { "-105%)" } else { "8%)" };
+        Some(view! {
+            <div class="map-tooltip" role="tooltip" id="map-tooltip"
+                style:left=format!("{left:.2}%") style:top=format!("{top:.2}%") style:transform=format!("{tx}{ty}")>
+                <strong>{title}</strong>
+                <ul class="plain">{body.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            </div>
+        })
+    };
+
+    let countries = move || {
+        let (eu, partner) = shading.get();
+        match world.get() {
+            Some(Ok(w)) => w
+                .countries
+                .iter()
+                .map(|c| {
+                    let class = if eu.contains(&c.id) {
+                        "map-country eu"
+                    } else if partner.contains(&c.id) {
+                        "map-country partner"
+                    } else {
+                        "map-country"
+                    };
+                    view! { <path class=class d=c.d.clone()><title>{c.name.clone()}</title></path> }
+                })
+                .collect_view()
+                .into_any(),
+            _ => ().into_any(),
+        }
+    };
+    let sphere = move || match world.get() {
+        Some(Ok(w)) => view! { <path class="map-sphere" d=w.sphere.clone() /> }.into_any(),
+        _ => view! { <rect class="map-sphere" x="0" y="0" width=geo::MAP_WIDTH height=geo::map_height() /> }.into_any(),
+    };
+    let world_error = move || match world.get() {
+        Some(Err(e)) => Some(
+            view! { <p class="notice warning">{move || i.t().map_basemap_failed}" "<code>{e.to_string()}</code></p> },
+        ),
+        _ => None,
+    };
+
+    let arcs = move || {
+        let rows = ctx.rows.get();
+        let hl = highlighted.get();
+        geometry.with_value(|g| {
+            rows.iter()
+                .map(|&r| {
+                    let class = match &hl {
+                        Some(h) if h.contains(&r) => "map-arc hl",
+                        Some(_) => "map-arc faded",
+                        None => "map-arc",
+                    };
+                    let d = g.arcs[r].clone();
+                    let href = ctx.detail_url(r);
+                    view! {
+                        <g class="arc" data-id=r>
+                            <path class=class d=d.clone() />
+                            <path
+                                class="map-arc-hit"
+                                d=d
+                                on:mouseenter=move |_| hover_arc.set(Some(r))
+                                on:mouseleave=move |_| hover_arc.set(None)
+                                on:click=move |_| ctx.go.run((href.clone(), false))
+                            />
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let markers = move || {
+        let u = upp();
+        let r = MARKER_PX * u;
+        let hl = highlighted.get();
+        let marks = marks.get();
+        let t = i.t();
+        geometry.with_value(|g| {
+            ctx.data.with_value(|d| {
+                let ds = &d.loaded.dataset;
+                marks
+                    .into_iter()
+                    .map(|m| match m {
+                        Mark::Place(k) => {
+                            let p = &g.places[k];
+                            let lit = hl.as_ref().map(|h| p.pairings.iter().any(|i| h.contains(i)));
+                            let class = match (p.eu, lit) {
+                                (true, Some(true)) => "map-marker eu hl",
+                                (true, Some(false)) => "map-marker eu faded",
+                                (true, None) => "map-marker eu",
+                                (false, Some(true)) => "map-marker partner hl",
+                                (false, Some(false)) => "map-marker partner faded",
+                                (false, None) => "map-marker partner",
+                            };
+                            let partners = p
+                                .pairings
+                                .iter()
+                                .map(|&i| {
+                                    let q = &ds.pairings[i];
+                                    if p.eu {
+                                        q.partner.name.clone()
+                                    } else {
+                                        q.eu.name.clone()
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let label = fill(
+                                if p.eu { t.map_marker_eu } else { t.map_marker_partner },
+                                &[("city", &p.name), ("country", ds.country_name(&p.country)), ("partners", &partners)],
+                            );
+                            let shape = if p.eu {
+                                view! { <circle cx=p.x cy=p.y r=r /> }.into_any()
+                            } else {
+                                // A square for the partner side: shape, not only colour, tells the sides apart.
+                                let s = r * 1.7;
+                                view! { <rect x=p.x - s / 2.0 y=p.y - s / 2.0 width=s height=s /> }.into_any()
+                            };
+                            view! {
+                                <g
+                                    class=class
+                                    tabindex="0"
+                                    role="button"
+                                    aria-label=label
+                                    data-place=p.name.clone()
+                                    on:mouseenter=move |_| hover_place.set(Some(k))
+                                    on:mouseleave=move |_| hover_place.set(None)
+                                    on:focus=move |_| hover_place.set(Some(k))
+                                    on:blur=move |_| hover_place.set(None)
+                                    on:click=move |_| select_place(k)
+                                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                        if ev.key() == "Enter" || ev.key() == " " {
+                                            ev.prevent_default();
+                                            select_place(k);
+                                        }
+                                    }
+                                >
+                                    {shape}
+                                </g>
+                            }
+                            .into_any()
+                        }
+                        Mark::Cluster { x, y, members } => {
+                            let n = members.len();
+                            let names =
+                                members.iter().map(|&k| g.places[k].name.clone()).collect::<Vec<_>>().join(", ");
+                            let label = fill(t.map_cluster, &[("n", &n.to_string()), ("places", &names)]);
+                            let rr = r * 1.6;
+                            view! {
+                                <g
+                                    class="map-marker cluster"
+                                    tabindex="0"
+                                    role="button"
+                                    aria-label=label
+                                    on:click={
+                                        let m = members.clone();
+                                        move |_| zoom_to_cluster(m.clone())
+                                    }
+                                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                        if ev.key() == "Enter" || ev.key() == " " {
+                                            ev.prevent_default();
+                                            zoom_to_cluster(members.clone());
+                                        }
+                                    }
+                                >
+                                    <circle cx=x cy=y r=rr />
+                                    <text x=x y=y font-size=rr * 1.1>{n}</text>
+                                </g>
+                            }
+                            .into_any()
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    let preset_button = move |name: &'static str, label: fn(&crate::i18n::Strings) -> &'static str| {
+        view! { <button type="button" on:click=move |_| go_preset(name)>{move || label(i.t())}</button> }
+    };
+
+    view! {
+        <section class="map-pane" aria-labelledby="map-title">
+            <h2 id="map-title" class="visually-hidden">{move || i.t().map_title}</h2>
+            <p class="map-help" id="map-help">{move || i.t().map_help}</p>
+            <div class="map-presets" role="group" aria-label=move || i.t().map_zoom_to>
+                {preset_button("world", |t| t.map_world)}
+                {preset_button("europe", |t| t.map_europe)}
+                {preset_button("asia", |t| t.map_asia)}
+                {preset_button("americas", |t| t.map_americas)}
+                <a class="skip-map" href="#pairings-table">{move || i.t().map_skip}</a>
+            </div>
+            {world_error}
+            <div class="map-frame" on:keydown=on_key>
+                <svg
+                    node_ref=svg_ref
+                    viewBox=move || view.get().viewbox()
+                    preserveAspectRatio="xMidYMid meet"
+                    role="group"
+                    aria-labelledby="map-title"
+                    aria-describedby="map-help"
+                    on:wheel=on_wheel
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_up
+                >
+                    <g aria-hidden="true">{sphere}{countries}</g>
+                    <g class="arcs" aria-hidden="true">{arcs}</g>
+                    <g class="markers">{markers}</g>
+                </svg>
+                <div class="map-controls" role="group" aria-label=move || i.t().map_zoom_label>
+                    <button type="button" on:click=move |_| zoom_by(1.5) aria-label=move || i.t().map_zoom_in>"+"</button>
+                    <button type="button" on:click=move |_| zoom_by(1.0 / 1.5) aria-label=move || i.t().map_zoom_out>"−"</button>
+                    <button type="button" on:click=move |_| view.set(View::world()) aria-label=move || i.t().map_reset>"⟲"</button>
+                </div>
+                {tooltip}
+            </div>
+            <ul class="map-legend" aria-label=move || i.t().map_legend>
+                <li><span class="swatch eu" aria-hidden="true"></span>{move || i.t().legend_eu}</li>
+                <li><span class="swatch partner" aria-hidden="true"></span>{move || i.t().legend_partner}</li>
+                <li><span class="swatch arc" aria-hidden="true"></span>{move || i.t().legend_arc}</li>
+                <li><span class="swatch cluster" aria-hidden="true"></span>{move || i.t().legend_cluster}</li>
+            </ul>
+            <p class="map-help">{move || i.t().map_text_alternative}</p>
+            {move || ctx.selected.get().map(|s| ctx.data.with_value(|d| {
+                let p = &d.loaded.dataset.pairings[s];
+                let txt = fill(i.t().map_selected, &[("eu", &p.eu.name), ("partner", &p.partner.name), ("region", region_label(&i, p.region))]);
+                view! { <p class="visually-hidden" aria-live="polite">{txt}</p> }
+            }))}
+        </section>
+    }
 }

@@ -1,0 +1,218 @@
+//! Explore's table end to end: search, live region, facets, sorting, deep links, detail, export.
+
+use fantoccini::key::Key;
+use iuc_e2e::{with_browser, BrowserOptions, Ctx};
+use serde_json::json;
+
+async fn rows(c: &Ctx) -> usize {
+    c.count("table.pairings tbody tr").await
+}
+
+async fn type_query(c: &Ctx, text: &str) {
+    let input = c.find("#q").await;
+    input.click().await.expect("focus search");
+    input.send_keys(text).await.expect("type");
+}
+
+async fn status(c: &Ctx) -> String {
+    c.text("#result-count").await
+}
+
+#[tokio::test]
+async fn typing_filters_rows_highlights_and_announces_the_count() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        c.wait_for_rows().await;
+        assert_eq!(status(&c).await, "55 of 55 pairings shown");
+        assert_eq!(
+            c.js("return document.querySelector('#result-count').getAttribute('aria-live')").await,
+            json!("polite")
+        );
+
+        // Accent-insensitive: "malmo" finds Malmö.
+        type_query(&c, "malmo").await;
+        c.wait_js("return document.querySelectorAll('table.pairings tbody tr').length === 1;", 5).await;
+        assert!(c.text("table.pairings tbody").await.contains("Malmö"));
+        assert_eq!(c.text("table.pairings tbody mark").await, "Malmö");
+        assert_eq!(status(&c).await, "1 of 55 pairings shown");
+        // The URL carries the query.
+        let url = c.client.current_url().await.unwrap();
+        assert_eq!(url.query(), Some("q=malmo"));
+
+        // Several words narrow (AND); an alias from the data finds the local name.
+        c.find("#q").await.clear().await.unwrap();
+        type_query(&c, "turin").await;
+        c.wait_js("return document.querySelector('table.pairings tbody').innerText.includes('Torino');", 5).await;
+        c.find("#q").await.clear().await.unwrap();
+        type_query(&c, "smart india").await;
+        c.wait_js("return document.querySelector('#result-count').innerText.startsWith('6 of');", 5).await;
+
+        // No result: a helpful message and one click back.
+        c.find("#q").await.clear().await.unwrap();
+        type_query(&c, "zzzz").await;
+        c.wait_js("return !!document.querySelector('.empty');", 5).await;
+        assert_eq!(status(&c).await, "0 of 55 pairings shown");
+        c.screenshot("explore-empty").await;
+        c.find(".empty button").await.click().await.unwrap();
+        c.wait_js("return document.querySelectorAll('table.pairings tbody tr').length === 55;", 5).await;
+        assert_eq!(c.js("return document.querySelector('#q').value").await, json!(""));
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deep_link_restores_search_filters_and_sort_and_back_works() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/?q=smart&region=north-america&sort=-eu-city").await;
+        c.wait_for_rows().await;
+        assert_eq!(c.js("return document.querySelector('#q').value").await, json!("smart"));
+        let first_cells =
+            c.js("return [...document.querySelectorAll('table.pairings tbody tr th')].map(e => e.innerText)").await;
+        // North American pairings mentioning "smart", EU city descending.
+        assert_eq!(first_cells, json!(["Rijeka", "Metropolitan City of Bologna", "Manchester City Council", "Malmö"]));
+        assert_eq!(
+            c.js("return document.querySelector('th[aria-sort=descending]').innerText")
+                .await
+                .as_str()
+                .map(|s| s.contains("EU city")),
+            Some(true)
+        );
+        assert_eq!(c.js("return document.querySelector('#f-region-north-america').checked").await, json!(true));
+
+        // Unknown and malformed parameters are ignored, not fatal.
+        c.open("/?region=atlantis&tag=%ZZ&sort=nonsense&x=1&q=rome").await;
+        c.wait_for_rows().await;
+        assert_eq!(rows(&c).await, 1);
+
+        // Facet toggling, with live counts and back/forward.
+        c.open("/").await;
+        c.wait_for_rows().await;
+        c.find("#f-region-asia").await.click().await.unwrap();
+        c.wait_js("return document.querySelectorAll('table.pairings tbody tr').length === 30;", 5).await;
+        assert!(c.client.current_url().await.unwrap().query().unwrap_or("").contains("region=asia"));
+        c.client.back().await.unwrap();
+        c.wait_js("return document.querySelectorAll('table.pairings tbody tr').length === 55;", 5).await;
+        c.client.forward().await.unwrap();
+        c.wait_js("return document.querySelectorAll('table.pairings tbody tr').length === 30;", 5).await;
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sorting_toggles_aria_sort_and_orders_with_accents() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        c.wait_for_rows().await;
+        let th = "table.pairings thead th:nth-child(3)";
+        assert_eq!(c.js(&format!("return document.querySelector('{th}').getAttribute('aria-sort')")).await, json!("none"));
+        c.find(&format!("{th} button")).await.click().await.unwrap();
+        c.wait_js(&format!("return document.querySelector('{th}').getAttribute('aria-sort') === 'ascending';"), 5).await;
+        let names = c.js("return [...document.querySelectorAll('table.pairings tbody tr td:nth-child(3)')].map(e => e.innerText)").await;
+        let names: Vec<String> = serde_json::from_value(names).unwrap();
+        let folded: Vec<String> = names.iter().map(|n| iuc_core_fold(n)).collect();
+        let mut sorted = folded.clone();
+        sorted.sort();
+        assert_eq!(folded, sorted, "partner cities ascending, accents folded");
+        c.find(&format!("{th} button")).await.click().await.unwrap();
+        c.wait_js(&format!("return document.querySelector('{th}').getAttribute('aria-sort') === 'descending';"), 5).await;
+        assert!(c.client.current_url().await.unwrap().query().unwrap_or("").contains("sort=-partner-city"));
+        c.find(&format!("{th} button")).await.click().await.unwrap();
+        c.wait_js(&format!("return document.querySelector('{th}').getAttribute('aria-sort') === 'none';"), 5).await;
+    })
+    .await;
+}
+
+/// Rough fold for the assertion (lower-case, strip common accents).
+fn iuc_core_fold(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['á', 'à', 'ã', 'â'], "a")
+        .replace(['é', 'è'], "e")
+        .replace(['í'], "i")
+        .replace(['ó', 'ô'], "o")
+        .replace(['ú', 'ü'], "u")
+}
+
+#[tokio::test]
+async fn the_detail_opens_by_keyboard_has_its_own_url_and_escape_closes_it() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/?q=rome").await;
+        c.wait_for_rows().await;
+        // Keyboard: focus the row link and press Enter.
+        c.js("document.querySelector('a.row-link').focus(); return true;").await;
+        c.keys(&Key::Enter.to_string()).await;
+        c.wait_js("return !!document.querySelector('.detail h2');", 5).await;
+        let url = c.client.current_url().await.unwrap();
+        assert_eq!(url.path(), "/pairing/rome--yantai");
+        assert_eq!(url.query(), Some("q=rome"));
+        let detail = c.text(".detail").await;
+        for want in ["Rome", "Yantai", "Italy", "China", "social inclusion and smart cities", "km", "SDG"] {
+            assert!(detail.contains(want), "detail lacks {want}: {detail}");
+        }
+        c.wait_js("return document.activeElement && document.activeElement.id === 'detail-title';", 5).await;
+        // Escape closes and returns focus to the row.
+        c.keys(&Key::Escape.to_string()).await;
+        c.wait_js("return !document.querySelector('.detail');", 5).await;
+        assert_eq!(c.client.current_url().await.unwrap().path(), "/");
+        c.wait_js("return document.activeElement && document.activeElement.classList.contains('row-link');", 5).await;
+
+        // A detail deep link works on its own, and similar pairings link on.
+        c.open("/pairing/aarhus--udaipur").await;
+        c.wait_js("return !!document.querySelector('.detail h2');", 10).await;
+        assert!(c.text(".detail h2").await.contains("Aarhus"));
+        assert!(c.count(".detail .similar li a").await >= 1);
+        c.screenshot("detail").await;
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn export_gives_exactly_the_rows_shown() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/?pcountry=CA").await;
+        c.wait_for_rows().await;
+        assert_eq!(rows(&c).await, 6);
+        c.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = b => { window.__blobs.push(b); return o.call(URL, b); }; return true;").await;
+        c.find(".export button:nth-child(1)").await.click().await.unwrap();
+        c.find(".export button:nth-child(2)").await.click().await.unwrap();
+        let texts = c
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 Promise.all(window.__blobs.map(async b => { \
+                   const bytes = new Uint8Array(await b.arrayBuffer()); \
+                   return (bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF ? 'BOM:' : '') + new TextDecoder().decode(bytes); \
+                 })).then(done);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let texts: Vec<String> = serde_json::from_value(texts).unwrap();
+        assert_eq!(texts.len(), 2);
+        let csv = &texts[0];
+        let csv = csv.strip_prefix("BOM:").expect("the CSV starts with a UTF-8 byte-order mark");
+        assert_eq!(csv.trim_end().lines().count(), 7, "header + 6 rows: {csv}");
+        assert!(csv.contains("Montréal") && !csv.contains("Zhengzhou"));
+        assert!(!texts[1].starts_with("BOM:"), "JSON has no BOM");
+        let json: serde_json::Value = serde_json::from_str(&texts[1]).unwrap();
+        assert_eq!(json.as_array().map(Vec::len), Some(6));
+        assert!(json.as_array().unwrap().iter().all(|p| p["partner"]["country"] == "CA"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn at_phone_width_the_page_does_not_scroll_sideways() {
+    let opts = BrowserOptions { width: 320, height: 800, ..Default::default() };
+    with_browser(opts, |c| async move {
+        c.open("/").await;
+        c.wait_for_rows().await;
+        let overflow =
+            c.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+        assert!(overflow.as_i64().unwrap_or(99) <= 0, "horizontal overflow {overflow}");
+        c.screenshot("explore-320").await;
+    })
+    .await;
+}
