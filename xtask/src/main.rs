@@ -136,7 +136,10 @@ fn setup(root: &Path, browser: bool) -> R {
     step("npm tools in tools/ (wasm-opt from binaryen, world-atlas, axe-core)");
     let stamp = root.join("tools/node_modules/.package-lock.json");
     let lock = root.join("tools/package-lock.json");
-    let fresh = match (std::fs::metadata(&stamp).and_then(|m| m.modified()), std::fs::metadata(&lock).and_then(|m| m.modified())) {
+    let fresh = match (
+        std::fs::metadata(&stamp).and_then(|m| m.modified()),
+        std::fs::metadata(&lock).and_then(|m| m.modified()),
+    ) {
         (Ok(s), Ok(l)) => s >= l,
         _ => false,
     };
@@ -162,9 +165,13 @@ fn setup(root: &Path, browser: bool) -> R {
                     return Err("Chromium is missing: run `sudo apt-get install chromium chromium-driver`".into());
                 }
                 run(Command::new("apt-get").args(["update", "-qq"]))?;
-                run(Command::new("apt-get")
-                    .env("DEBIAN_FRONTEND", "noninteractive")
-                    .args(["install", "-y", "-qq", "chromium", "chromium-driver"]))?;
+                run(Command::new("apt-get").env("DEBIAN_FRONTEND", "noninteractive").args([
+                    "install",
+                    "-y",
+                    "-qq",
+                    "chromium",
+                    "chromium-driver",
+                ]))?;
             }
         }
     }
@@ -247,7 +254,9 @@ fn data(root: &Path) -> R {
     if !venv.join("bin/python").exists() {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
-    run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", "-r", "tools/data/requirements.txt"]).current_dir(root))?;
+    run(Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "-r", "tools/data/requirements.txt"])
+        .current_dir(root))?;
     if !root.join("tools/node_modules").exists() {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(root.join("tools")))?;
     }

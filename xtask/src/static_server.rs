@@ -184,7 +184,9 @@ fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
     } else {
         match resolve(&opts.root, &rel) {
             Some(file) => match read(&file) {
-                Some(body) => tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type(&file))),
+                Some(body) => {
+                    tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type(&file)))
+                }
                 None => not_found(),
             },
             None => not_found(),
@@ -192,7 +194,10 @@ fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
     };
     // Hashed assets may be cached forever; everything else must be revalidated.
     let immutable = rel.rsplit('/').next().is_some_and(is_hashed);
-    resp.add_header(header("Cache-Control", if immutable { "public, max-age=31536000, immutable" } else { "no-cache" }));
+    resp.add_header(header(
+        "Cache-Control",
+        if immutable { "public, max-age=31536000, immutable" } else { "no-cache" },
+    ));
     if opts.security_headers {
         resp.add_header(header("Content-Security-Policy", CSP));
         resp.add_header(header("X-Content-Type-Options", "nosniff"));

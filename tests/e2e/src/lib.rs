@@ -126,8 +126,7 @@ impl Ctx {
     /// Navigate and wait until the app has mounted (the boot message is gone).
     pub async fn open(&self, path: &str) {
         self.client.goto(&self.url(path)).await.expect("goto");
-        self.wait_js("return !document.getElementById('boot-status') && !!document.querySelector('main');", 20)
-            .await;
+        self.wait_js("return !document.getElementById('boot-status') && !!document.querySelector('main');", 20).await;
     }
 
     /// Wait until `script` (a function body returning a boolean) is true, or fail.
@@ -186,10 +185,7 @@ impl Ctx {
             .map(|a| {
                 a.iter()
                     .map(|e| {
-                        (
-                            e["level"].as_str().unwrap_or("").to_string(),
-                            e["message"].as_str().unwrap_or("").to_string(),
-                        )
+                        (e["level"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").to_string())
                     })
                     .collect()
             })
@@ -251,7 +247,11 @@ where
     F: FnOnce(std::sync::Arc<Ctx>) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    assert!(dist_dir().join("index.html").exists(), "no release build in {}: run `cargo xtask test`", dist_dir().display());
+    assert!(
+        dist_dir().join("index.html").exists(),
+        "no release build in {}: run `cargo xtask test`",
+        dist_dir().display()
+    );
     let server = Server::start(server_opts).expect("static server");
     let driver = Driver::start();
     let client = connect(&driver, &opts).await;

@@ -49,7 +49,11 @@ async fn an_unknown_path_shows_not_found_with_a_way_back() {
 async fn a_broken_data_file_gives_a_readable_error_not_a_blank_page() {
     let server = Options::new(iuc_e2e::dist_dir());
     with_server(server, BrowserOptions::default(), |c| async move {
-        c.server.set_override("/data/pairings.json", "application/json", b"{\"schema_version\": 1, \"pairings\": [".to_vec());
+        c.server.set_override(
+            "/data/pairings.json",
+            "application/json",
+            b"{\"schema_version\": 1, \"pairings\": [".to_vec(),
+        );
         c.open("/").await;
         c.wait_js("return !!document.querySelector('.notice');", 20).await;
         let notice = c.text(".notice").await;
