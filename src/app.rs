@@ -52,6 +52,13 @@ pub fn base_path() -> String {
 pub fn App() -> impl IntoView {
     let i18n = I18n { lang: RwSignal::new(Lang::En) };
     provide_context(i18n);
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let sticky = crate::embed::Sticky::from_query(search.trim_start_matches('?'));
+    crate::embed::start_auto_height(&sticky);
+    if sticky.embed {
+        crate::dom::add_body_class("embed");
+    }
+    provide_context(sticky);
     provide_context(DataResource(LocalResource::new(|| async {
         data::load_pairings().await.map(|l| Arc::new(AppData::new(l)))
     })));
@@ -88,21 +95,25 @@ fn Shell() -> impl IntoView {
         now
     });
 
+    let embed = crate::embed::use_sticky().embed;
     view! {
         <a class="skip-link" href="#main">{move || i.t().skip_to_content}</a>
-        <header class="site-header">
-            <div class="brand">
-                <A href="/" attr:class="brand-name">{move || i.t().app_name}</A>
-                <span class="brand-sub">{move || i.t().programme}</span>
-            </div>
-            <nav aria-label=move || i.t().nav_label>
-                <ul>
-                    <li><A href="/" exact=true>{move || i.t().nav_explore}</A></li>
-                    <li><A href="/eligibility">{move || i.t().nav_eligibility}</A></li>
-                    <li><A href="/about">{move || i.t().nav_about}</A></li>
-                </ul>
-            </nav>
-        </header>
+        {(!embed).then(|| view! {
+            <header class="site-header">
+                <div class="brand">
+                    <A href="/" attr:class="brand-name">{move || i.t().app_name}</A>
+                    <span class="brand-sub">{move || i.t().programme}</span>
+                </div>
+                <nav aria-label=move || i.t().nav_label>
+                    <ul>
+                        <li><A href="/" exact=true>{move || i.t().nav_explore}</A></li>
+                        <li><A href="/eligibility">{move || i.t().nav_eligibility}</A></li>
+                        <li><A href="/about">{move || i.t().nav_about}</A></li>
+                    </ul>
+                </nav>
+            </header>
+        })}
+        <crate::embed::UpdatePrompt />
         <main id="main" tabindex="-1">
             <Routes fallback=NotFound>
                 <ParentRoute path=path!("") view=crate::explore::ExplorePage>
@@ -113,7 +124,25 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("about") view=crate::about::AboutPage />
             </Routes>
         </main>
-        <Footer />
+        {if embed { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
+    }
+}
+
+/// In embed mode: a link to the full explorer and the credits, in one small line.
+#[component]
+pub fn EmbedFooter() -> impl IntoView {
+    let i = use_i18n();
+    let location = use_location();
+    let href = move || {
+        location.search.track();
+        location.pathname.track();
+        crate::embed::full_explorer_url()
+    };
+    view! {
+        <footer class="embed-footer">
+            <a href=href target="_blank" rel="noopener">{move || i.t().embed_open_full}<span class="visually-hidden">{move || i.t().opens_new_tab}</span></a>
+            <span>{move || i.t().embed_credits}</span>
+        </footer>
     }
 }
 

@@ -4,7 +4,9 @@
 //! under a sub-path. The HTTP status is checked before parsing (a static host that answers a
 //! missing file with index.html would otherwise show up as a confusing JSON error).
 
-use iuc_core::dataset::{self, Loaded};
+use crate::wizard::gazetteer::Gazetteer;
+use iuc_core::dataset::{self, Loaded, Problem};
+use iuc_core::eligibility::{self, Rules};
 use std::fmt;
 use std::sync::Arc;
 
@@ -71,4 +73,28 @@ pub async fn load_world() -> Result<Arc<crate::map::World>, LoadError> {
         url: WORLD_URL.into(),
         content_type: format!("invalid basemap JSON ({e})"),
     })
+}
+
+/// Why the eligibility rules cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RulesError {
+    /// The file could not be fetched.
+    Load(LoadError),
+    /// The file was fetched but does not pass validation (every problem found).
+    Invalid(Vec<Problem>),
+}
+
+/// Fetch and validate the eligibility rules (`data/eligibility.json`, see
+/// `iuc_core::eligibility::load_rules`). Unlike the pairings, a rules file with problems is not
+/// used at all: a verdict on half-valid rules would be wrong.
+pub async fn load_rules() -> Result<Arc<Rules>, RulesError> {
+    let text = fetch_text(RULES_URL).await.map_err(RulesError::Load)?;
+    eligibility::load_rules(&text).map(Arc::new).map_err(RulesError::Invalid)
+}
+
+/// Fetch the "Find your city" gazetteer (`data/gazetteer.json`). Only the wizard asks for it,
+/// when it opens; the wizard works without it, so the error is a message for the console at most.
+pub async fn load_gazetteer() -> Result<Arc<Gazetteer>, String> {
+    let text = fetch_text(GAZETTEER_URL).await.map_err(|e| e.to_string())?;
+    Gazetteer::parse(&text).map(Arc::new).map_err(|e| format!("{GAZETTEER_URL}: {e}"))
 }

@@ -99,3 +99,10 @@ pub fn set_title(title: &str) {
         doc.set_title(title);
     }
 }
+
+/// Add a class to `<body>` (e.g. `embed`).
+pub fn add_body_class(class: &str) {
+    if let Some(b) = document().and_then(|d| d.body()) {
+        b.class_list().add_1(class).ok();
+    }
+}

@@ -30,6 +30,8 @@ pub struct ExploreCtx {
     pub selected: Memo<Option<usize>>,
     /// Navigate to an app path; `true` replaces the history entry (used while typing).
     pub go: Callback<(String, bool)>,
+    /// App-wide parameters every link keeps (embed mode).
+    pub sticky: StoredValue<crate::embed::Sticky>,
 }
 
 impl ExploreCtx {
@@ -40,11 +42,8 @@ impl ExploreCtx {
             (true, Some(i)) => self.data.with_value(|d| format!("/pairing/{}", d.loaded.dataset.pairings[i].id)),
             _ => "/".to_string(),
         };
-        if q.is_empty() {
-            path
-        } else {
-            format!("{path}?{q}")
-        }
+        let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+        self.sticky.with_value(|s| s.apply(&url))
     }
 
     /// Change the state: `f` edits a copy of the current one.
@@ -58,11 +57,8 @@ impl ExploreCtx {
     pub fn detail_url(&self, i: usize) -> String {
         let q = state::encode(&self.state.get_untracked());
         let id = self.data.with_value(|d| d.loaded.dataset.pairings.get(i).map(|p| p.id.clone()).unwrap_or_default());
-        if q.is_empty() {
-            format!("/pairing/{id}")
-        } else {
-            format!("/pairing/{id}?{q}")
-        }
+        let url = if q.is_empty() { format!("/pairing/{id}") } else { format!("/pairing/{id}?{q}") };
+        self.sticky.with_value(|s| s.apply(&url))
     }
 
     /// Close the detail (back to the list with the same search).
@@ -116,7 +112,8 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
         let id = path.strip_prefix("/pairing/")?.trim_end_matches('/').to_string();
         stored.with_value(|d| d.loaded.dataset.pairings.iter().position(|p| p.id == id))
     });
-    let ctx = ExploreCtx { data: stored, state, rows, facets, selected, go };
+    let sticky = StoredValue::new(crate::embed::use_sticky());
+    let ctx = ExploreCtx { data: stored, state, rows, facets, selected, go, sticky };
     provide_context(ctx);
 
     let view_mode = move || state.get().view;
@@ -127,6 +124,7 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
             <Filters />
             <div class="results">
                 <ResultsToolbar />
+                <crate::stats::StatsPanel />
                 <div class="panes" class:both=move || view_mode() == View::Both>
                     <Show when=move || view_mode() != View::Table>
                         <crate::map::PairingsMap />
@@ -157,7 +155,8 @@ fn SearchBar() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 aria-describedby="q-hint"
-                aria-controls="pairings-table"
+                // Only while the table is shown (an ID reference to nothing is invalid ARIA).
+                aria-controls=move || (ctx.state.with(|s| s.view) != View::Map).then_some("pairings-table")
                 prop:value=move || ctx.state.with(|s| s.filters.q.clone())
                 on:input:target=move |ev| {
                     let v = ev.target().value();
@@ -379,6 +378,7 @@ fn ResultsToolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| export(true) disabled=move || ctx.rows.with(Vec::is_empty)>
                     {move || i.t().export_json}
                 </button>
+                {(!ctx.sticky.with_value(|s| s.embed)).then(|| view! { <crate::embed::EmbedDialog /> })}
                 <button type="button" class="print-only-hide" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
                         w.print().ok();

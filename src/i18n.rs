@@ -178,6 +178,17 @@ pub struct Strings {
     pub map_cluster: &'static str,
     pub map_selected: &'static str,
     pub map_basemap_failed: &'static str,
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
+    pub embed_button: &'static str,
+    pub embed_title: &'static str,
+    pub embed_help: &'static str,
+    pub embed_code_label: &'static str,
+    pub embed_copy: &'static str,
+    pub embed_copied: &'static str,
+    pub embed_open_full: &'static str,
+    pub opens_new_tab: &'static str,
+    pub embed_credits: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -272,4 +283,15 @@ pub static EN: Strings = Strings {
     map_cluster: "{n} cities close together: {places}. Select to zoom in.",
     map_selected: "Selected on the map: {eu} and {partner} ({region}).",
     map_basemap_failed: "The basemap could not be loaded; the cities and pairings are still shown.",
+    update_available: "A new version of the explorer is available.",
+    update_reload: "Reload",
+    embed_button: "Embed this view",
+    embed_title: "Embed this view on your website",
+    embed_help: "Paste this code into your page. It shows the map and table with the current search and filters, without the site header, and resizes itself to its content. It sets no cookies and sends no data anywhere.",
+    embed_code_label: "Embed code",
+    embed_copy: "Copy code",
+    embed_copied: "Copied. You can paste it into your page.",
+    embed_open_full: "Open the full IUC Pairings Explorer",
+    opens_new_tab: " (opens in a new tab)",
+    embed_credits: "Data: IUC programme page © European Union; GeoNames (CC BY 4.0); Natural Earth.",
 };

@@ -4,13 +4,18 @@
 //! the network. See ARCHITECTURE.md for the codemap and the invariants.
 
 pub mod about;
+pub mod about_text;
 pub mod app;
 pub mod data;
 pub mod dom;
+pub mod embed;
 pub mod explore;
 pub mod i18n;
 pub mod map;
+pub mod stats;
+pub mod stats_text;
 pub mod wizard;
+pub mod wizard_text;
 
 use wasm_bindgen::JsCast;
 

@@ -523,6 +523,7 @@ pub fn PairingsMap() -> impl IntoView {
                             view! {
                                 <g
                                     class="map-marker cluster"
+                                    data-count=n
                                     tabindex="0"
                                     role="button"
                                     aria-label=label

@@ -42,3 +42,103 @@ async fn data_problems_lists_every_problem_as_text() {
     // Nothing from the data is interpreted as markup.
     assert!(root.query_selector("img").unwrap().is_none());
 }
+
+mod explore {
+    use super::*;
+    use iuc_explorer::app::{AppData, DataResource};
+    use iuc_explorer::explore::ExplorePage;
+    use leptos_router::components::{ParentRoute, Route, Router, Routes};
+    use leptos_router::path;
+
+    /// Mount Explore over the shipped data (no network: the resource resolves immediately).
+    fn mount_explore(root: web_sys::HtmlElement) -> impl Sized {
+        // Start from a clean URL so earlier tests' state doesn't leak in.
+        web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/")).unwrap();
+        mount_to(root, || {
+            let loaded = Arc::new(iuc_core::dataset::load(SHIPPED));
+            provide_context(DataResource(LocalResource::new(move || {
+                let loaded = loaded.clone();
+                async move { Ok(Arc::new(AppData::new(loaded))) }
+            })));
+            view! {
+                <Router>
+                    <Routes fallback=|| "not found">
+                        <ParentRoute path=path!("") view=ExplorePage>
+                            <Route path=path!("") view=|| () />
+                        </ParentRoute>
+                    </Routes>
+                </Router>
+            }
+        })
+    }
+
+    async fn settle() {
+        for _ in 0..5 {
+            tick().await;
+        }
+    }
+
+    fn rows(root: &web_sys::HtmlElement) -> u32 {
+        root.query_selector_all("table.pairings tbody tr").unwrap().length()
+    }
+
+    #[wasm_bindgen_test]
+    async fn typing_in_the_search_box_filters_the_rows_and_updates_the_live_region() {
+        let root = fresh_container();
+        let _h = mount_explore(root.clone());
+        settle().await;
+        assert_eq!(rows(&root), 55);
+        let input: web_sys::HtmlInputElement = root.query_selector("#q").unwrap().unwrap().unchecked_into();
+        input.set_value("sao leopoldo");
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        settle().await;
+        assert_eq!(rows(&root), 1);
+        let status = root.query_selector("#result-count").unwrap().unwrap();
+        assert_eq!(status.text_content().unwrap(), "1 of 55 pairings shown");
+        assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
+        let mark = root.query_selector("tbody mark").unwrap().unwrap();
+        assert_eq!(mark.text_content().unwrap(), "São Leopoldo");
+        assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?q=sao+leopoldo");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_sort_header_is_a_button_that_cycles_aria_sort() {
+        let root = fresh_container();
+        let _h = mount_explore(root.clone());
+        settle().await;
+        let th = root.query_selector("thead th").unwrap().unwrap();
+        assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("none"));
+        let button: web_sys::HtmlElement = th.query_selector("button").unwrap().unwrap().unchecked_into();
+        button.click();
+        settle().await;
+        assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("ascending"));
+        let first = root.query_selector("tbody tr th").unwrap().unwrap().text_content().unwrap();
+        assert_eq!(first, "Agii Anargiri-Kamatero");
+        button.click();
+        settle().await;
+        assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("descending"));
+        let first = root.query_selector("tbody tr th").unwrap().unwrap().text_content().unwrap();
+        assert_eq!(first, "Zaragoza");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_facet_checkbox_filters_and_counts_react_to_the_search() {
+        let root = fresh_container();
+        let _h = mount_explore(root.clone());
+        settle().await;
+        let asia: web_sys::HtmlInputElement = root.query_selector("#f-region-asia").unwrap().unwrap().unchecked_into();
+        asia.click();
+        settle().await;
+        assert_eq!(rows(&root), 30);
+        assert!(web_sys::window().unwrap().location().search().unwrap().contains("region=asia"));
+        // Counts of the region facet ignore the region selection but follow the text.
+        let input: web_sys::HtmlInputElement = root.query_selector("#q").unwrap().unwrap().unchecked_into();
+        input.set_value("canada");
+        input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+        settle().await;
+        assert_eq!(rows(&root), 0);
+        let na = root.query_selector("label[for='f-region-north-america']").unwrap().unwrap().text_content().unwrap();
+        assert!(na.contains("(6)"), "{na}");
+        assert!(root.query_selector(".empty").unwrap().is_some());
+    }
+}

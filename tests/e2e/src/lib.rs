@@ -12,6 +12,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 pub use xtask::static_server::{Options, Server};
 
+pub mod axe;
+pub mod bench;
+
 /// The release build to test.
 pub fn dist_dir() -> PathBuf {
     std::env::var_os("IUC_DIST")
@@ -69,11 +72,13 @@ pub struct BrowserOptions {
     pub height: u32,
     pub dark: bool,
     pub reduced_motion: bool,
+    /// More Chromium command-line switches (the benchmark's, e.g. `--disable-frame-rate-limit`).
+    pub extra_args: Vec<String>,
 }
 
 impl Default for BrowserOptions {
     fn default() -> Self {
-        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false }
+        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false, extra_args: Vec::new() }
     }
 }
 
@@ -100,6 +105,7 @@ async fn connect(driver: &Driver, o: &BrowserOptions) -> Client {
     if o.reduced_motion {
         args.push("--force-prefers-reduced-motion".into());
     }
+    args.extend(o.extra_args.iter().cloned());
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("chrome"));
     caps.insert(
@@ -126,7 +132,7 @@ impl Ctx {
     /// Navigate and wait until the app has mounted (the boot message is gone).
     pub async fn open(&self, path: &str) {
         self.client.goto(&self.url(path)).await.expect("goto");
-        self.wait_js("return !document.getElementById('boot-status') && !!document.querySelector('main');", 20).await;
+        self.wait_js("return !document.getElementById('boot-status') && !!document.querySelector('main');", 60).await;
     }
 
     /// Wait until `script` (a function body returning a boolean) is true, or fail.
@@ -175,7 +181,7 @@ impl Ctx {
 
     /// Wait for Explore's data to be on screen.
     pub async fn wait_for_rows(&self) {
-        self.wait_js("return document.querySelectorAll('table.pairings tbody tr').length > 0;", 20).await;
+        self.wait_js("return document.querySelectorAll('table.pairings tbody tr').length > 0;", 60).await;
     }
 
     /// The browser console's messages since the last call (ChromeDriver's log endpoint).

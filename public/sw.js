@@ -1,0 +1,78 @@
+// Service worker: offline once loaded. Plain JS, no framework.
+//
+// The build (tools/sw-precache.sh, a trunk post_build hook) prepends a line
+//   self.IUC_BUILD = { version: "<hash of every file in the build>", files: [...] };
+// so the cache name changes exactly when a file changes (never hand-bumped), and a changed
+// build is a byte-different sw.js, which is how the browser notices an update.
+//
+// Strategy: precache the whole build under `iuc-<version>`; the app shell and hashed files are
+// served cache-first (the page always runs the version of its worker: files of two versions are
+// never mixed), data files stale-while-revalidate. A new worker waits until the page asks it to
+// take over ("A new version is available — Reload"), then old caches are deleted on activate.
+/* global self, caches, fetch, Response, URL */
+const BUILD = self.IUC_BUILD || null;
+const PREFIX = 'iuc-';
+const CACHE = BUILD ? PREFIX + BUILD.version : null;
+const SCOPE = new URL(self.registration ? self.registration.scope : './', self.location).href;
+
+self.addEventListener('install', (event) => {
+  if (!CACHE) return; // development build: no caching
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(BUILD.files.map((f) => new URL(f, SCOPE).href)))
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+async function cacheFirst(request, key) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key || request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) cache.put(key || request, response.clone());
+  return response;
+}
+
+async function staleWhileRevalidate(event) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(event.request);
+  const refresh = fetch(event.request)
+    .then((response) => {
+      if (response.ok) return cache.put(event.request, response.clone()).then(() => response);
+      return response;
+    })
+    .catch(() => hit || Response.error());
+  if (hit) {
+    event.waitUntil(refresh.then(() => undefined, () => undefined));
+    return hit;
+  }
+  return refresh;
+}
+
+self.addEventListener('fetch', (event) => {
+  if (!CACHE) return;
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
+  if (request.mode === 'navigate') {
+    // Every page of the app is the same shell (the SPA fallback, offline too).
+    event.respondWith(cacheFirst(request, new URL('index.html', SCOPE).href).catch(() => fetch(request)));
+  } else if (url.pathname.includes('/data/')) {
+    event.respondWith(staleWhileRevalidate(event));
+  } else if (HASHED.test(url.pathname) || BUILD.files.some((f) => new URL(f, SCOPE).pathname === url.pathname)) {
+    event.respondWith(cacheFirst(request));
+  }
+});

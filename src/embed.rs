@@ -1,0 +1,234 @@
+//! Embedding on partner websites and app-wide URL parameters.
+//!
+//! `?embed=1` shows the app chromeless (no site header or footer; a small "open the full
+//! explorer" link and the credits instead) and posts its height to the parent page in the
+//! Datawrapper protocol (`{"datawrapper-height": {"<embed_id>": h}}`) on load and on every size
+//! change. These parameters are "sticky": every internal link keeps them, so navigating inside
+//! an embed stays embedded. The "Embed this view" dialog writes the iframe snippet.
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Parameters that apply to the whole app and travel with every internal link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sticky {
+    pub embed: bool,
+    /// The id the height message carries (Datawrapper's chart id); letters, digits, `-`, `_`.
+    pub embed_id: Option<String>,
+}
+
+/// The default id of height messages.
+pub const DEFAULT_EMBED_ID: &str = "iuc-explorer";
+
+impl Sticky {
+    /// Read from a query string (without `?`); anything malformed is ignored.
+    pub fn from_query(q: &str) -> Sticky {
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(q) else { return Sticky::default() };
+        let embed = matches!(params.get("embed").as_deref(), Some("1" | "true" | "yes"));
+        let embed_id = params.get("embed_id").filter(|s| {
+            !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+        Sticky { embed, embed_id }
+    }
+
+    /// The query pairs to append to internal links.
+    pub fn params(&self) -> String {
+        let mut s = String::new();
+        if self.embed {
+            s.push_str("embed=1");
+            if let Some(id) = &self.embed_id {
+                s.push_str("&embed_id=");
+                s.push_str(id);
+            }
+        }
+        s
+    }
+
+    /// `url` (an app path with or without a query) with the sticky parameters added.
+    pub fn apply(&self, url: &str) -> String {
+        let p = self.params();
+        if p.is_empty() {
+            url.to_string()
+        } else if url.contains('?') {
+            format!("{url}&{p}")
+        } else {
+            format!("{url}?{p}")
+        }
+    }
+}
+
+/// The sticky parameters (read once at start-up).
+pub fn use_sticky() -> Sticky {
+    use_context::<Sticky>().unwrap_or_default()
+}
+
+/// Add the sticky parameters to an internal URL.
+pub fn link(url: &str) -> String {
+    use_sticky().apply(url)
+}
+
+fn post_height(id: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Some(doc) = w.document() else { return };
+    let Some(el) = doc.document_element() else { return };
+    let h = el.scroll_height().max(doc.body().map(|b| b.scroll_height()).unwrap_or(0));
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return; // not in a frame
+    }
+    let inner = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&inner, &JsValue::from_str(id), &JsValue::from_f64(h as f64));
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("datawrapper-height"), &inner);
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// In embed mode: post the page height now and whenever it changes.
+pub fn start_auto_height(sticky: &Sticky) {
+    if !sticky.embed {
+        return;
+    }
+    let id = sticky.embed_id.clone().unwrap_or_else(|| DEFAULT_EMBED_ID.to_string());
+    post_height(&id);
+    let id2 = id.clone();
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| post_height(&id2));
+    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            observer.observe(&el);
+        }
+        // Both live as long as the page.
+        std::mem::forget(observer);
+    }
+    cb.forget();
+}
+
+/// "A new version is available — Reload": shown when the service worker has a new build waiting.
+#[component]
+pub fn UpdatePrompt() -> impl IntoView {
+    let i = use_i18n();
+    let ready = RwSignal::new(false);
+    let check = move || {
+        let waiting = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("iucWaitingWorker")).ok())
+            .is_some_and(|v| !v.is_undefined() && !v.is_null());
+        if waiting {
+            ready.set(true);
+        }
+    };
+    check();
+    let handle = window_event_listener_untyped("iuc-update-available", move |_| check());
+    on_cleanup(move || handle.remove());
+    let reload = move |_| {
+        if let Some(w) = web_sys::window() {
+            if let Ok(f) = js_sys::Reflect::get(&w, &JsValue::from_str("iucApplyUpdate")) {
+                if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+                    let _ = f.call0(&JsValue::NULL);
+                }
+            }
+        }
+    };
+    view! {
+        <div class="update-prompt" role="status" aria-live="polite">
+            <Show when=move || ready.get()>
+                <p>
+                    {move || i.t().update_available}
+                    " "
+                    <button type="button" class="primary" on:click=reload>{move || i.t().update_reload}</button>
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// The "Embed this view" button and dialog with the iframe snippet for the current URL.
+#[component]
+pub fn EmbedDialog() -> impl IntoView {
+    let i = use_i18n();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let snippet = RwSignal::new(String::new());
+    let copied = RwSignal::new(false);
+    let open = move |_| {
+        snippet.set(embed_snippet());
+        copied.set(false);
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let copy = move |_| {
+        let text = snippet.get_untracked();
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&text);
+        }
+        // Also select the text, so Ctrl+C works where the clipboard API is not allowed.
+        if let Some(t) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("embed-snippet"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            t.select();
+        }
+        copied.set(true);
+    };
+    view! {
+        <button type="button" on:click=open aria-haspopup="dialog">{move || i.t().embed_button}</button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title">
+            <h2 id="embed-title">{move || i.t().embed_title}</h2>
+            <p id="embed-help">{move || i.t().embed_help}</p>
+            <label for="embed-snippet">{move || i.t().embed_code_label}</label>
+            <textarea id="embed-snippet" readonly rows="6" aria-describedby="embed-help" prop:value=move || snippet.get()></textarea>
+            <p class="dialog-actions">
+                <button type="button" class="primary" on:click=copy>{move || i.t().embed_copy}</button>
+                <button type="button" on:click=close>{move || i.t().close}</button>
+            </p>
+            <p role="status" class="copied">{move || if copied.get() { i.t().embed_copied } else { "" }}</p>
+        </dialog>
+    }
+}
+
+/// The snippet for the page as it is now, in embed mode.
+pub fn embed_snippet() -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let loc = w.location();
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    let search = loc.search().unwrap_or_default();
+    let mut q: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("embed=") && !kv.starts_with("embed_id="))
+        .map(String::from)
+        .collect();
+    q.push("embed=1".into());
+    q.push("embed_id=iuc-pairings".into());
+    let src = format!("{origin}{path}?{}", q.join("&"));
+    let base = crate::app::base_path();
+    format!(
+        "<iframe src=\"{}\" title=\"IUC city pairings\" width=\"100%\" height=\"720\" loading=\"lazy\" data-iuc-embed></iframe>\n<script src=\"{origin}{base}/embed.js\" async></script>",
+        src.replace('"', "&quot;")
+    )
+}
+
+/// The full explorer's URL for the current page (embed parameters removed).
+pub fn full_explorer_url() -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let loc = w.location();
+    let search = loc.search().unwrap_or_default();
+    let q: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|kv| !kv.is_empty() && !kv.starts_with("embed=") && !kv.starts_with("embed_id="))
+        .collect();
+    let path = loc.pathname().unwrap_or_default();
+    if q.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", q.join("&"))
+    }
+}

@@ -1,0 +1,145 @@
+//! The map end to end: markers and arcs match the data and the table's filters; mouse and
+//! keyboard selection open the same detail as the table; zoom controls work.
+
+use fantoccini::key::Key;
+use iuc_e2e::{with_browser, BrowserOptions, Ctx};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+/// The distinct places of the shipped dataset (a city, or each member of a multi-place entry).
+fn places_in_data() -> usize {
+    let text = std::fs::read_to_string(iuc_e2e::dist_dir().join("data/pairings.json")).expect("pairings.json in dist");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let mut set = BTreeSet::new();
+    for p in v["pairings"].as_array().unwrap() {
+        for side in [&p["eu"], &p["partner"]] {
+            let places = side["places"].as_array().cloned().unwrap_or_default();
+            if places.is_empty() {
+                set.insert((side["name"].to_string(), side["country"].to_string()));
+            } else {
+                for pl in places {
+                    set.insert((pl["name"].to_string(), side["country"].to_string()));
+                }
+            }
+        }
+    }
+    set.len()
+}
+
+/// Markers on screen, counting each cluster as the places it stands for.
+async fn places_on_map(c: &Ctx) -> u64 {
+    c.js("return [...document.querySelectorAll('.map-marker')].reduce((n, m) => n + Number(m.dataset.count || 1), 0);")
+        .await
+        .as_u64()
+        .unwrap_or(0)
+}
+
+async fn wait_map(c: &Ctx) {
+    c.wait_js(
+        "return document.querySelectorAll('.map-marker').length > 0 && !!document.querySelector('.map-country');",
+        20,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn one_marker_per_place_and_one_arc_per_pairing_and_search_reduces_them() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        wait_map(&c).await;
+        assert_eq!(places_on_map(&c).await as usize, places_in_data());
+        assert_eq!(c.count(".arcs g.arc").await, 55);
+        // Arcs are real paths without NaN.
+        assert_eq!(c.js("return [...document.querySelectorAll('.map-arc')].filter(p => /NaN|undefined/.test(p.getAttribute('d'))).length").await, json!(0));
+        // Countries taking part are shaded by side.
+        assert!(c.count(".map-country.eu").await >= 15);
+        assert!(c.count(".map-country.partner").await >= 9);
+        c.screenshot("map-world").await;
+
+        // The map shows exactly what the table shows.
+        let input = c.find("#q").await;
+        input.click().await.unwrap();
+        input.send_keys("canada").await.unwrap();
+        c.wait_js("return document.querySelectorAll('.arcs g.arc').length === 6;", 5).await;
+        assert_eq!(c.count("table.pairings tbody tr").await, 6);
+        assert_eq!(c.count(".map-country.partner").await, 1);
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn clicking_a_marker_opens_its_pairing_and_highlights_it() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        wait_map(&c).await;
+        c.find(".map-marker[data-place='Austin, Texas']").await.click().await.unwrap();
+        c.wait_js("return !!document.querySelector('.detail h2');", 5).await;
+        assert_eq!(c.client.current_url().await.unwrap().path(), "/pairing/bologna--austin");
+        assert!(c.text(".detail h2").await.contains("Austin, Texas"));
+        // Its arc is highlighted and the others fade.
+        assert_eq!(c.count(".map-arc.hl").await, 1);
+        assert_eq!(c.count(".map-arc.faded").await, 54);
+        c.screenshot("map-selected").await;
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn keyboard_only_zoom_and_marker_selection() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        wait_map(&c).await;
+        // Zoom to Europe with the preset button, by keyboard.
+        c.js("document.querySelector('.map-presets button:nth-child(2)').focus(); return true;").await;
+        let vb0 = c.js("return document.querySelector('.map-frame svg').getAttribute('viewBox')").await;
+        c.keys(&Key::Enter.to_string()).await;
+        c.wait_js(&format!("return document.querySelector('.map-frame svg').getAttribute('viewBox') !== {vb0};"), 5)
+            .await;
+        // Tab until a map marker has focus (it shows a tooltip), then Enter selects it.
+        let mut found = false;
+        for _ in 0..40 {
+            c.keys(&Key::Tab.to_string()).await;
+            if c.js("return !!document.activeElement.closest('.map-marker:not(.cluster)');").await == json!(true) {
+                found = true;
+                break;
+            }
+        }
+        assert!(found, "no map marker reachable with Tab");
+        let label = c.js("return document.activeElement.getAttribute('aria-label')").await;
+        assert!(label.as_str().unwrap_or("").contains("paired with"), "{label}");
+        c.wait_js("return !!document.querySelector('#map-tooltip');", 5).await;
+        c.keys(&Key::Enter.to_string()).await;
+        c.wait_js("return location.pathname.startsWith('/pairing/') && !!document.querySelector('.detail h2');", 5)
+            .await;
+        // + and − on a focused marker zoom the map.
+        c.keys(&Key::Escape.to_string()).await;
+        c.wait_js("return !document.querySelector('.detail');", 5).await;
+        c.js("document.querySelector('.map-controls button').focus(); return true;").await;
+        let vb1 = c.js("return document.querySelector('.map-frame svg').getAttribute('viewBox')").await;
+        c.keys("+").await;
+        c.wait_js(&format!("return document.querySelector('.map-frame svg').getAttribute('viewBox') !== {vb1};"), 5)
+            .await;
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_cluster_zooms_in_until_its_places_are_separate() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        wait_map(&c).await;
+        let before = c.count(".map-marker.cluster").await;
+        assert!(before > 0, "Europe is dense: expected clusters at world zoom");
+        let vb0 = c.js("return document.querySelector('.map-frame svg').getAttribute('viewBox')").await;
+        let n = c.js("const m = document.querySelector('.map-marker.cluster'); m.dispatchEvent(new MouseEvent('click', {bubbles: true})); return Number(m.dataset.count);").await;
+        assert!(n.as_u64().unwrap_or(0) >= 2);
+        c.wait_js(&format!("return document.querySelector('.map-frame svg').getAttribute('viewBox') !== {vb0};"), 5).await;
+        assert!(c.count(".map-marker.cluster").await < before || c.count(".map-marker:not(.cluster)").await > 0);
+        // Still every place on the map, now with fewer in clusters.
+        assert_eq!(places_on_map(&c).await as usize, places_in_data());
+    })
+    .await;
+}
