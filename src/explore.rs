@@ -391,19 +391,6 @@ fn ResultsToolbar() -> impl IntoView {
     }
 }
 
-/// Text with the query's matches wrapped in `<mark>`.
-pub fn highlighted(text: &str, q: &str) -> AnyView {
-    if q.trim().is_empty() {
-        return text.to_string().into_any();
-    }
-    let ranges = search::highlight(text, q);
-    search::segments(text, &ranges)
-        .into_iter()
-        .map(|(hit, s)| if hit { view! { <mark>{s.to_string()}</mark> }.into_any() } else { s.to_string().into_any() })
-        .collect_view()
-        .into_any()
-}
-
 #[component]
 fn PairingsTable() -> impl IntoView {
     let i = use_i18n();
@@ -444,57 +431,16 @@ fn PairingsTable() -> impl IntoView {
             </th>
         }
     };
+    // Keyed rows: a keystroke only touches the rows that come or go and the highlights that
+    // change; each row owns its reactive state, which is freed when it leaves.
+    let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
+    let visible = Memo::new(move |_| ctx.rows.with(|rows| rows.iter().take(limit.get()).copied().collect::<Vec<_>>()));
     let body = move || {
-        let q = ctx.state.with(|s| s.filters.q.clone());
-        let rows = ctx.rows.get();
-        let selected = ctx.selected.get();
-        let lim = limit.get();
-        ctx.data.with_value(|d| {
-            let ds = &d.loaded.dataset;
-            rows.iter()
-                .take(lim)
-                .map(|&r| {
-                    let p = &ds.pairings[r];
-                    let href = ctx.detail_url(r);
-                    let is_sel = selected == Some(r);
-                    let href2 = href.clone();
-                    let eu_city = highlighted(&p.eu.name, &q);
-                    let eu_country = highlighted(ds.country_name(&p.eu.country), &q);
-                    let partner_city = highlighted(&p.partner.name, &q);
-                    let partner_country = highlighted(ds.country_name(&p.partner.country), &q);
-                    let topics = highlighted(&p.topics, &q);
-                    let region = region_label(&i, p.region);
-                    let pid = p.id.clone();
-                    let t = i.t();
-                    view! {
-                        <tr
-                            class:selected=is_sel
-                            aria-current=is_sel.then_some("true")
-                            on:click=move |ev: web_sys::MouseEvent| {
-                                // Clicking anywhere on the row opens the detail (links handle themselves).
-                                let on_link = ev
-                                    .target()
-                                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                                    .and_then(|e| e.closest("a,button").ok().flatten())
-                                    .is_some();
-                                if !on_link {
-                                    ctx.go.run((href2.clone(), false));
-                                }
-                            }
-                        >
-                            <th scope="row" data-label=t.col_eu_city>
-                                <A href=href attr:class="row-link" attr:data-id=pid>{eu_city}</A>
-                            </th>
-                            <td data-label=t.col_eu_country>{eu_country}</td>
-                            <td data-label=t.col_partner_city>{partner_city}</td>
-                            <td data-label=t.col_partner_country>{partner_country}</td>
-                            <td data-label=t.col_region>{region}</td>
-                            <td data-label=t.col_topics class="topics">{topics}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
+        view! {
+            <For each=move || visible.get() key=|r| *r let:r>
+                <TableRow r q />
+            </For>
+        }
     };
     let clear = move |_| ctx.update(false, |s| s.filters = Default::default());
     view! {
@@ -529,6 +475,85 @@ fn PairingsTable() -> impl IntoView {
             </Show>
             <p class="visually-hidden">{move || fill(i.t().table_is_alternative, &[("total", &total.to_string())])}</p>
         </div>
+    }
+}
+
+/// A cell's text with the query's matches marked; re-rendered only when the marks change.
+fn marked_cell(text: String, q: Memo<String>) -> impl IntoView {
+    let t2 = text.clone();
+    let ranges =
+        Memo::new(move |_| q.with(|q| if q.trim().is_empty() { Vec::new() } else { search::highlight(&t2, q) }));
+    move || {
+        ranges.with(|r| {
+            if r.is_empty() {
+                text.clone().into_any()
+            } else {
+                search::segments(&text, r)
+                    .into_iter()
+                    .map(
+                        |(hit, s)| {
+                            if hit {
+                                view! { <mark>{s.to_string()}</mark> }.into_any()
+                            } else {
+                                s.to_string().into_any()
+                            }
+                        },
+                    )
+                    .collect_view()
+                    .into_any()
+            }
+        })
+    }
+}
+
+#[component]
+fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let t = i.t();
+    let (eu, eu_country, partner, partner_country, region, topics, pid) = ctx.data.with_value(|d| {
+        let ds = &d.loaded.dataset;
+        let p = &ds.pairings[r];
+        (
+            p.eu.name.clone(),
+            ds.country_name(&p.eu.country).to_string(),
+            p.partner.name.clone(),
+            ds.country_name(&p.partner.country).to_string(),
+            p.region,
+            p.topics.clone(),
+            p.id.clone(),
+        )
+    });
+    let href = move || {
+        ctx.state.track();
+        ctx.detail_url(r)
+    };
+    let is_sel = move || ctx.selected.get() == Some(r);
+    view! {
+        <tr
+            class:selected=is_sel
+            aria-current=move || is_sel().then_some("true")
+            on:click=move |ev: web_sys::MouseEvent| {
+                // Clicking anywhere on the row opens the detail (links handle themselves).
+                let on_link = ev
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|e| e.closest("a,button").ok().flatten())
+                    .is_some();
+                if !on_link {
+                    ctx.go.run((ctx.detail_url(r), false));
+                }
+            }
+        >
+            <th scope="row" data-label=t.col_eu_city>
+                <A href=href attr:class="row-link" attr:data-id=pid>{marked_cell(eu, q)}</A>
+            </th>
+            <td data-label=t.col_eu_country>{marked_cell(eu_country, q)}</td>
+            <td data-label=t.col_partner_city>{marked_cell(partner, q)}</td>
+            <td data-label=t.col_partner_country>{marked_cell(partner_country, q)}</td>
+            <td data-label=t.col_region>{move || region_label(&i, region)}</td>
+            <td data-label=t.col_topics class="topics">{marked_cell(topics, q)}</td>
+        </tr>
     }
 }
 

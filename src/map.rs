@@ -15,6 +15,8 @@ use std::sync::Arc;
 const MARKER_PX: f64 = 6.0;
 /// How close (screen pixels) markers may be before they cluster.
 const CLUSTER_PX: f64 = 14.0;
+/// Above this many shown pairings the arcs are not drawn (see `arcs` below).
+pub const MAX_ARCS: usize = 1500;
 
 /// One place on the map: a city, or a member of a multi-place entry.
 #[derive(Clone, Debug)]
@@ -111,11 +113,13 @@ pub fn PairingsMap() -> impl IntoView {
     // The SVG's size in CSS pixels (for pixel-based marker sizes and clustering).
     let px_width = RwSignal::new(1000.0_f64);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    // Also runs a frame later, when a quick route change may already have removed the map: then
+    // its signals are disposed and there is nothing to measure (the `try_` accessors say so).
     let measure = move || {
-        if let Some(svg) = svg_ref.get_untracked() {
+        if let Some(Some(svg)) = svg_ref.try_get_untracked() {
             let w = svg.get_bounding_client_rect().width();
-            if w > 0.0 && (w - px_width.get_untracked()).abs() > 0.5 {
-                px_width.set(w);
+            if w > 0.0 && px_width.try_get_untracked().is_some_and(|old| (w - old).abs() > 0.5) {
+                px_width.try_set(w);
             }
         }
     };
@@ -123,7 +127,8 @@ pub fn PairingsMap() -> impl IntoView {
         svg_ref.track();
         request_animation_frame(measure);
     });
-    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
     // Map units per screen pixel at the current zoom.
     let upp = move || view.get().w / px_width.get().max(1.0);
@@ -413,19 +418,22 @@ pub fn PairingsMap() -> impl IntoView {
         _ => None,
     };
 
+    // Arcs: keyed, so a keystroke only adds and removes the arcs that change; the highlight is a
+    // reactive class. Above MAX_ARCS shown pairings the arcs are left out (a tangle that cannot
+    // be read, and too many nodes to keep a keystroke within a frame): markers and clusters stay,
+    // and a note says how to bring the arcs back.
+    let arc_rows = Memo::new(move |_| ctx.rows.with(|r| if r.len() > MAX_ARCS { Vec::new() } else { r.clone() }));
+    let too_many_arcs = move || ctx.rows.with(|r| r.len() > MAX_ARCS);
     let arcs = move || {
-        let rows = ctx.rows.get();
-        let hl = highlighted.get();
-        geometry.with_value(|g| {
-            rows.iter()
-                .map(|&r| {
-                    let class = match &hl {
-                        Some(h) if h.contains(&r) => "map-arc hl",
-                        Some(_) => "map-arc faded",
+        view! {
+            <For each=move || arc_rows.get() key=|r| *r let:r>
+                {
+                    let d = geometry.with_value(|g| g.arcs[r].clone());
+                    let class = move || match highlighted.with(|h| h.as_ref().map(|h| h.contains(&r))) {
+                        Some(true) => "map-arc hl",
+                        Some(false) => "map-arc faded",
                         None => "map-arc",
                     };
-                    let d = g.arcs[r].clone();
-                    let href = ctx.detail_url(r);
                     view! {
                         <g class="arc" data-id=r>
                             <path class=class d=d.clone() />
@@ -434,120 +442,57 @@ pub fn PairingsMap() -> impl IntoView {
                                 d=d
                                 on:mouseenter=move |_| hover_arc.set(Some(r))
                                 on:mouseleave=move |_| hover_arc.set(None)
-                                on:click=move |_| ctx.go.run((href.clone(), false))
+                                on:click=move |_| ctx.go.run((ctx.detail_url(r), false))
                             />
                         </g>
                     }
-                })
-                .collect_view()
-        })
+                }
+            </For>
+        }
     };
 
+    // Markers: keyed by place (a cluster by its first member and size); sizes follow the zoom.
+    let marker_r = Memo::new(move |_| MARKER_PX * upp());
     let markers = move || {
-        let u = upp();
-        let r = MARKER_PX * u;
-        let hl = highlighted.get();
-        let marks = marks.get();
-        let t = i.t();
-        geometry.with_value(|g| {
-            ctx.data.with_value(|d| {
-                let ds = &d.loaded.dataset;
-                marks
-                    .into_iter()
-                    .map(|m| match m {
-                        Mark::Place(k) => {
-                            let p = &g.places[k];
-                            let lit = hl.as_ref().map(|h| p.pairings.iter().any(|i| h.contains(i)));
-                            let class = match (p.eu, lit) {
-                                (true, Some(true)) => "map-marker eu hl",
-                                (true, Some(false)) => "map-marker eu faded",
-                                (true, None) => "map-marker eu",
-                                (false, Some(true)) => "map-marker partner hl",
-                                (false, Some(false)) => "map-marker partner faded",
-                                (false, None) => "map-marker partner",
-                            };
-                            let partners = p
-                                .pairings
-                                .iter()
-                                .map(|&i| {
-                                    let q = &ds.pairings[i];
-                                    if p.eu {
-                                        q.partner.name.clone()
-                                    } else {
-                                        q.eu.name.clone()
+        view! {
+            <For each=move || marks.get() key=|m| match m {
+                Mark::Place(k) => (*k, 0),
+                Mark::Cluster { members, .. } => (members[0], members.len()),
+            } let:m>
+                {match m {
+                    Mark::Place(k) => view! { <PlaceMarker k geometry hover_place highlighted marker_r on_select=Callback::new(select_place) /> }.into_any(),
+                    Mark::Cluster { x, y, members } => {
+                        let n = members.len();
+                        let label = geometry.with_value(|g| {
+                            let names = members.iter().map(|&k| g.places[k].name.clone()).collect::<Vec<_>>().join(", ");
+                            fill(i.t().map_cluster, &[("n", &n.to_string()), ("places", &names)])
+                        });
+                        let rr = move || marker_r.get() * 1.6;
+                        let m2 = members.clone();
+                        view! {
+                            <g
+                                class="map-marker cluster"
+                                data-count=n
+                                tabindex="0"
+                                role="button"
+                                aria-label=label
+                                on:click=move |_| zoom_to_cluster(m2.clone())
+                                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                    if ev.key() == "Enter" || ev.key() == " " {
+                                        ev.prevent_default();
+                                        zoom_to_cluster(members.clone());
                                     }
-                                })
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            let label = fill(
-                                if p.eu { t.map_marker_eu } else { t.map_marker_partner },
-                                &[("city", &p.name), ("country", ds.country_name(&p.country)), ("partners", &partners)],
-                            );
-                            let shape = if p.eu {
-                                view! { <circle cx=p.x cy=p.y r=r /> }.into_any()
-                            } else {
-                                // A square for the partner side: shape, not only colour, tells the sides apart.
-                                let s = r * 1.7;
-                                view! { <rect x=p.x - s / 2.0 y=p.y - s / 2.0 width=s height=s /> }.into_any()
-                            };
-                            view! {
-                                <g
-                                    class=class
-                                    tabindex="0"
-                                    role="button"
-                                    aria-label=label
-                                    data-place=p.name.clone()
-                                    on:mouseenter=move |_| hover_place.set(Some(k))
-                                    on:mouseleave=move |_| hover_place.set(None)
-                                    on:focus=move |_| hover_place.set(Some(k))
-                                    on:blur=move |_| hover_place.set(None)
-                                    on:click=move |_| select_place(k)
-                                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                        if ev.key() == "Enter" || ev.key() == " " {
-                                            ev.prevent_default();
-                                            select_place(k);
-                                        }
-                                    }
-                                >
-                                    {shape}
-                                </g>
-                            }
-                            .into_any()
+                                }
+                            >
+                                <circle cx=x cy=y r=rr />
+                                <text x=x y=y font-size=move || rr() * 1.1>{n}</text>
+                            </g>
                         }
-                        Mark::Cluster { x, y, members } => {
-                            let n = members.len();
-                            let names =
-                                members.iter().map(|&k| g.places[k].name.clone()).collect::<Vec<_>>().join(", ");
-                            let label = fill(t.map_cluster, &[("n", &n.to_string()), ("places", &names)]);
-                            let rr = r * 1.6;
-                            view! {
-                                <g
-                                    class="map-marker cluster"
-                                    data-count=n
-                                    tabindex="0"
-                                    role="button"
-                                    aria-label=label
-                                    on:click={
-                                        let m = members.clone();
-                                        move |_| zoom_to_cluster(m.clone())
-                                    }
-                                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                        if ev.key() == "Enter" || ev.key() == " " {
-                                            ev.prevent_default();
-                                            zoom_to_cluster(members.clone());
-                                        }
-                                    }
-                                >
-                                    <circle cx=x cy=y r=rr />
-                                    <text x=x y=y font-size=rr * 1.1>{n}</text>
-                                </g>
-                            }
-                            .into_any()
-                        }
-                    })
-                    .collect_view()
-            })
-        })
+                        .into_any()
+                    }
+                }}
+            </For>
+        }
     };
 
     let preset_button = move |name: &'static str, label: fn(&crate::i18n::Strings) -> &'static str| {
@@ -566,6 +511,9 @@ pub fn PairingsMap() -> impl IntoView {
                 <a class="skip-map" href="#pairings-table">{move || i.t().map_skip}</a>
             </div>
             {world_error}
+            <Show when=too_many_arcs>
+                <p class="notice">{move || fill(i.t().map_arcs_hidden, &[("max", &MAX_ARCS.to_string())])}</p>
+            </Show>
             <div class="map-frame" on:keydown=on_key>
                 <svg
                     node_ref=svg_ref
@@ -604,5 +552,84 @@ pub fn PairingsMap() -> impl IntoView {
                 view! { <p class="visually-hidden" aria-live="polite">{txt}</p> }
             }))}
         </section>
+    }
+}
+
+/// One place's marker: a circle for the EU side, a square for the partner side (shape, not only
+/// colour, tells them apart), focusable, with an accessible name listing its partners.
+#[component]
+fn PlaceMarker(
+    k: usize,
+    geometry: StoredValue<Arc<Geometry>>,
+    hover_place: RwSignal<Option<usize>>,
+    highlighted: Memo<Option<BTreeSet<usize>>>,
+    marker_r: Memo<f64>,
+    on_select: Callback<usize>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let (x, y, eu, name, label, pairings) = geometry.with_value(|g| {
+        let p = &g.places[k];
+        ctx.data.with_value(|d| {
+            let ds = &d.loaded.dataset;
+            let partners = p
+                .pairings
+                .iter()
+                .map(|&j| {
+                    let q = &ds.pairings[j];
+                    if p.eu {
+                        q.partner.name.clone()
+                    } else {
+                        q.eu.name.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let t = i.t();
+            let label = fill(
+                if p.eu { t.map_marker_eu } else { t.map_marker_partner },
+                &[("city", &p.name), ("country", ds.country_name(&p.country)), ("partners", &partners)],
+            );
+            (p.x, p.y, p.eu, p.name.clone(), label, p.pairings.clone())
+        })
+    });
+    let class = move || {
+        let lit = highlighted.with(|h| h.as_ref().map(|h| pairings.iter().any(|j| h.contains(j))));
+        match (eu, lit) {
+            (true, Some(true)) => "map-marker eu hl",
+            (true, Some(false)) => "map-marker eu faded",
+            (true, None) => "map-marker eu",
+            (false, Some(true)) => "map-marker partner hl",
+            (false, Some(false)) => "map-marker partner faded",
+            (false, None) => "map-marker partner",
+        }
+    };
+    let shape = if eu {
+        view! { <circle cx=x cy=y r=move || marker_r.get() /> }.into_any()
+    } else {
+        let s = move || marker_r.get() * 1.7;
+        view! { <rect x=move || x - s() / 2.0 y=move || y - s() / 2.0 width=s height=s /> }.into_any()
+    };
+    view! {
+        <g
+            class=class
+            tabindex="0"
+            role="button"
+            aria-label=label
+            data-place=name
+            on:mouseenter=move |_| hover_place.set(Some(k))
+            on:mouseleave=move |_| hover_place.set(None)
+            on:focus=move |_| hover_place.set(Some(k))
+            on:blur=move |_| hover_place.set(None)
+            on:click=move |_| on_select.run(k)
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    on_select.run(k);
+                }
+            }
+        >
+            {shape}
+        </g>
     }
 }

@@ -12,7 +12,9 @@ if [ "${TRUNK_PROFILE:-debug}" != "release" ]; then
 fi
 cd "$dir"
 # Every file of the build except the worker itself, relative to the scope (sorted: deterministic).
-files=$(find . -type f ! -name sw.js ! -name '*.map' | sed 's|^\./||' | LC_ALL=C sort)
+# The wizard's city gazetteer and the JSON schema are left to be cached when first used (data
+# files are cached at run time too), so a first visit does not download them.
+files=$(find . -type f ! -name sw.js ! -name '*.map' ! -name 'gazetteer.json' ! -name '*.schema.json' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
 list=$(printf '%s\n' "./" $files | sed 's/.*/"&"/' | paste -sd, -)
 printf 'self.IUC_BUILD = { version: "%s", files: [%s] };\n%s\n' "$version" "$list" "$(cat sw.js)" > sw.js.tmp

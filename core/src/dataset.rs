@@ -262,7 +262,7 @@ pub fn load(text: &str) -> Loaded {
             }
         }
     };
-    let Value::Object(root) = root else {
+    let Value::Object(mut root) = root else {
         return Loaded {
             problems: vec![problem("file", "", format!("must be a JSON object, found {}", type_name(&root)))],
             ..Loaded::default()
@@ -333,26 +333,30 @@ pub fn load(text: &str) -> Loaded {
     let tags = tags.into_iter().map(|(_, t)| t).collect();
     let mut dataset = Dataset { schema_version, title, sources, countries, tags, aliases, pairings: Vec::new() };
 
-    let records: &[Value] = match root.get("pairings") {
-        Some(Value::Array(a)) => a,
+    // Take the records out of the tree (no copy: a 100,000-row file is large).
+    let records: Vec<Value> = match root.remove("pairings") {
+        Some(Value::Array(a)) => {
+            if a.is_empty() {
+                problems.push(problem("file", "pairings", "is empty: there is nothing to show"));
+            }
+            a
+        }
         Some(v) => {
-            problems.push(problem("file", "pairings", format!("must be an array, found {}", type_name(v))));
-            &[]
+            problems.push(problem("file", "pairings", format!("must be an array, found {}", type_name(&v))));
+            Vec::new()
         }
         None => {
             problems.push(problem("file", "pairings", "is missing"));
-            &[]
+            Vec::new()
         }
     };
-    if records.is_empty() && root.get("pairings").is_some_and(Value::is_array) {
-        problems.push(problem("file", "pairings", "is empty: there is nothing to show"));
-    }
+    let records_in_file = records.len();
 
     let mut ids = HashSet::new();
-    for (i, rec) in records.iter().enumerate() {
+    for (i, rec) in records.into_iter().enumerate() {
         let id_hint = rec.get("id").and_then(Value::as_str).map(|s| truncate(s, 60)).unwrap_or_default();
         let loc = if id_hint.is_empty() { format!("pairings[{i}]") } else { format!("pairings[{i}] ({id_hint})") };
-        let p: Pairing = match serde_json::from_value(rec.clone()) {
+        let p: Pairing = match serde_json::from_value(rec) {
             Ok(p) => p,
             Err(e) => {
                 problems.push(problem(&loc, "", format!("cannot be read: {}", truncate(&e.to_string(), 200))));
@@ -368,7 +372,7 @@ pub fn load(text: &str) -> Loaded {
             dataset.pairings.push(p);
         }
     }
-    Loaded { records_in_file: records.len(), dataset, problems }
+    Loaded { records_in_file, dataset, problems }
 }
 
 /// Read `root[key]` as a list, keeping each element that parses and reporting each that does not.
