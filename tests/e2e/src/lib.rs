@@ -72,17 +72,15 @@ pub struct BrowserOptions {
     pub height: u32,
     pub dark: bool,
     pub reduced_motion: bool,
-    /// More Chromium command-line switches (the benchmark's, e.g. `--disable-frame-rate-limit`).
-    pub extra_args: Vec<String>,
 }
 
 impl Default for BrowserOptions {
     fn default() -> Self {
-        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false, extra_args: Vec::new() }
+        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false }
     }
 }
 
-async fn connect(driver: &Driver, o: &BrowserOptions) -> Client {
+async fn connect(driver: &Driver, o: &BrowserOptions) -> (Client, PathBuf) {
     let profile = std::env::temp_dir().join(format!("iuc-e2e-chrome-{}-{}", std::process::id(), free_port()));
     let mut args = vec![
         "--headless=new".to_string(),
@@ -105,7 +103,6 @@ async fn connect(driver: &Driver, o: &BrowserOptions) -> Client {
     if o.reduced_motion {
         args.push("--force-prefers-reduced-motion".into());
     }
-    args.extend(o.extra_args.iter().cloned());
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("chrome"));
     caps.insert(
@@ -114,7 +111,9 @@ async fn connect(driver: &Driver, o: &BrowserOptions) -> Client {
     );
     caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector).capabilities(caps).connect(&driver.url).await.expect("WebDriver session")
+    let client =
+        ClientBuilder::new(connector).capabilities(caps).connect(&driver.url).await.expect("WebDriver session");
+    (client, profile)
 }
 
 /// One test's world: the static server, ChromeDriver and a browser session.
@@ -260,7 +259,7 @@ where
     );
     let server = Server::start(server_opts).expect("static server");
     let driver = Driver::start();
-    let client = connect(&driver, &opts).await;
+    let (client, profile) = connect(&driver, &opts).await;
     let ctx = std::sync::Arc::new(Ctx { server, client: client.clone() });
     // Run the body as its own task so a failed assertion comes back here as an error and the
     // browser session is closed before the panic continues.
@@ -268,6 +267,7 @@ where
     let _ = client.close().await;
     drop(ctx);
     drop(driver);
+    let _ = std::fs::remove_dir_all(&profile);
     if let Err(e) = result {
         if e.is_panic() {
             std::panic::resume_unwind(e.into_panic());

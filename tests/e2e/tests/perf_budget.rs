@@ -1,0 +1,109 @@
+//! Performance ceilings in the test run: a quick subset of `./x bench`, asserting **twice** the
+//! budgets of the performance issue, so noise on a shared machine cannot fail the run while a
+//! real regression does. Each test prints its figures (`--nocapture` to see them when it passes)
+//! and writes them to `target/e2e-artefacts/perf-*.json`.
+//!
+//! | figure | budget | ceiling asserted |
+//! |---|---|---|
+//! | first load of Explore, brotli | ≤ 150 KB | ≤ 300 KB |
+//! | data on screen, 55 pairings (median of 3 cold loads) | < 275 ms | ≤ 550 ms |
+//! | keystroke to paint, 55 pairings, map + table (median of 20) | ≤ 8 ms | ≤ 16 ms |
+//! | keystroke to paint, 10,000 pairings, map + table (median of 20) | ≤ 16 ms | ≤ 32 ms |
+
+use iuc_e2e::bench::{self, Stats};
+use iuc_e2e::{artefacts_dir, dist_dir, with_browser, BrowserOptions};
+use serde_json::json;
+use std::time::Duration;
+
+const CEILING_FIRST_LOAD_BYTES: usize = 2 * 150_000;
+const CEILING_DATA_MS: f64 = 2.0 * 275.0;
+const CEILING_KEY_55_MS: f64 = 2.0 * 8.0;
+const CEILING_KEY_10K_MS: f64 = 2.0 * 16.0;
+
+fn record(name: &str, v: serde_json::Value) {
+    eprintln!("{name}: {v}");
+    let _ = std::fs::write(artefacts_dir().join(format!("perf-{name}.json")), v.to_string());
+}
+
+fn median_to_paint(t: &[bench::InputTiming]) -> (f64, f64) {
+    let s = Stats::of(&t.iter().map(|x| x.to_paint).collect::<Vec<_>>());
+    s.map(|s| (s.median, s.p95)).unwrap_or((f64::NAN, f64::NAN))
+}
+
+#[test]
+fn the_first_load_is_under_twice_the_budget() {
+    let rows = xtask::sizes::measure(&dist_dir()).expect("a release build in IUC_DIST");
+    let first: usize = rows.iter().filter(|f| xtask::sizes::is_first_load(&f.path)).map(|f| f.brotli).sum();
+    let wasm: usize = rows.iter().filter(|f| f.path.ends_with(".wasm")).map(|f| f.brotli).sum();
+    assert!(wasm > 0, "no WASM in {}", dist_dir().display());
+    record(
+        "first-load",
+        json!({ "first_load_brotli": first, "wasm_brotli": wasm, "ceiling": CEILING_FIRST_LOAD_BYTES }),
+    );
+    let files: Vec<String> = rows
+        .iter()
+        .filter(|f| xtask::sizes::is_first_load(&f.path))
+        .map(|f| format!("{} {}", f.path, f.brotli))
+        .collect();
+    assert!(
+        first <= CEILING_FIRST_LOAD_BYTES,
+        "first load is {first} bytes brotli (WASM {wasm}), over the ceiling of {CEILING_FIRST_LOAD_BYTES}: {files:?}"
+    );
+}
+
+#[tokio::test]
+async fn data_on_screen_and_keystrokes_at_55_pairings_are_under_twice_the_budget() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        bench::install_load_probe(&c).await.expect("load probe");
+        let mut data = Vec::new();
+        for _ in 0..3 {
+            let l = bench::load(&c, "/", true, Duration::from_secs(30)).await.expect("cold load");
+            assert!(l.data_painted > 0.0 && l.data <= l.data_painted, "{l:?}");
+            data.push(l.data_painted);
+        }
+        let data = Stats::of(&data).expect("three loads");
+        let keys = bench::search_run(&c, &bench::search_keys(), 150).await.expect("typing");
+        assert_eq!(keys.len(), 20);
+        // The measurement means something only if the page responded to the typing.
+        assert!(keys.iter().filter(|k| k.mutations > 0).count() >= 15, "the page hardly changed: {keys:?}");
+        let (median, p95) = median_to_paint(&keys);
+        record(
+            "55",
+            json!({ "data_on_screen_ms": data.to_json(), "keystroke_to_paint_ms": { "median": median, "p95": p95 } }),
+        );
+        c.assert_clean().await;
+        assert!(
+            data.median <= CEILING_DATA_MS,
+            "data on screen after {:.0} ms (median of 3 cold loads), over the ceiling of {CEILING_DATA_MS} ms",
+            data.median
+        );
+        assert!(
+            median <= CEILING_KEY_55_MS,
+            "keystroke to paint at 55 pairings: median {median:.1} ms (p95 {p95:.1}), over the ceiling of {CEILING_KEY_55_MS} ms"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn keystrokes_at_10000_pairings_are_under_twice_the_budget() {
+    let base = bench::shipped_dataset().expect("the shipped dataset");
+    let synthetic = bench::synthetic_dataset(&base, 10_000, 1).expect("synthetic dataset");
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.server.set_override("/data/pairings.json", "application/json", synthetic.into_bytes());
+        bench::install_load_probe(&c).await.expect("load probe");
+        let l = bench::load(&c, "/", true, Duration::from_secs(90)).await.expect("load 10,000 pairings");
+        assert_eq!(c.text("#result-count").await, "10,000 of 10,000 pairings shown");
+        let keys = bench::search_run(&c, &bench::search_keys(), 300).await.expect("typing");
+        let (median, p95) = median_to_paint(&keys);
+        record(
+            "10000",
+            json!({ "data_on_screen_ms": l.data_painted, "keystroke_to_paint_ms": { "median": median, "p95": p95 } }),
+        );
+        assert!(
+            median <= CEILING_KEY_10K_MS,
+            "keystroke to paint at 10,000 pairings: median {median:.1} ms (p95 {p95:.1}), over the ceiling of {CEILING_KEY_10K_MS} ms"
+        );
+    })
+    .await;
+}
