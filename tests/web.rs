@@ -53,7 +53,12 @@ mod explore {
     /// Mount Explore over the shipped data (no network: the resource resolves immediately).
     fn mount_explore(root: web_sys::HtmlElement) -> impl Sized {
         // Start from a clean URL so earlier tests' state doesn't leak in.
-        web_sys::window().unwrap().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/")).unwrap();
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+            .unwrap();
         mount_to(root, || {
             let loaded = Arc::new(iuc_core::dataset::load(SHIPPED));
             provide_context(DataResource(LocalResource::new(move || {
