@@ -18,7 +18,7 @@ pub fn AboutPage() -> impl IntoView {
     let t = move || about_strings(i.lang.get());
     // The tab title names the page (set again if the language changes; reset on leaving).
     Effect::new(move |_| crate::dom::set_title(&format!("{} · {}", t().doc_title, i.t().app_name)));
-    on_cleanup(move || crate::dom::set_title(crate::i18n::EN.app_name));
+    on_cleanup(move || i.reset_title());
 
     // One entry of the six things joining means: the programme's keyword and its explanation.
     let thing = move |word: fn(&AboutStrings) -> &'static str, expl: fn(&AboutStrings) -> &'static str| {

@@ -266,5 +266,10 @@ pub static ABOUT_EN: AboutStrings = AboutStrings {
 pub fn about_strings(lang: Lang) -> &'static AboutStrings {
     match lang {
         Lang::En => &ABOUT_EN,
+        Lang::Fr => &crate::lang::fr::ABOUT,
+        Lang::Es => &crate::lang::es::ABOUT,
+        Lang::De => &crate::lang::de::ABOUT,
+        Lang::It => &crate::lang::it::ABOUT,
+        Lang::Pt => &crate::lang::pt::ABOUT,
     }
 }

@@ -1,7 +1,7 @@
 //! The app shell: router, header, navigation, footer, data loading and the not-found page.
 
 use crate::data::{self, LoadError};
-use crate::i18n::{fill, use_i18n, I18n, Lang};
+use crate::i18n::{fill, use_i18n, I18n};
 use iuc_core::dataset::Loaded;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
@@ -50,8 +50,11 @@ pub fn base_path() -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n { lang: RwSignal::new(Lang::En) };
+    let (lang, explicit) = crate::lang::switch::initial_lang();
+    let i18n = I18n { lang: RwSignal::new(lang) };
     provide_context(i18n);
+    let explicit_lang = RwSignal::new(explicit);
+    provide_context(crate::lang::switch::ExplicitLang(explicit_lang));
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let sticky = crate::embed::Sticky::from_query(search.trim_start_matches('?'));
     crate::embed::start_auto_height(&sticky);
@@ -96,8 +99,15 @@ fn Shell() -> impl IntoView {
     });
 
     let embed = crate::embed::use_sticky().embed;
+    let explicit_lang = expect_context::<crate::lang::switch::ExplicitLang>().0;
+    crate::lang::switch::keep_in_sync(explicit_lang);
     view! {
-        <a class="skip-link" href="#main">{move || i.t().skip_to_content}</a>
+        // The router would turn this fragment link into a navigation that leaves focus on the
+        // link: move focus to main as a fragment link does (and keep the URL as it is).
+        <a class="skip-link" href="#main" on:click=move |ev: web_sys::MouseEvent| {
+            ev.prevent_default();
+            crate::dom::focus_id("main");
+        }>{move || i.t().skip_to_content}</a>
         {(!embed).then(|| view! {
             <header class="site-header">
                 <div class="brand">
@@ -111,6 +121,7 @@ fn Shell() -> impl IntoView {
                         <li><A href="/about">{move || i.t().nav_about}</A></li>
                     </ul>
                 </nav>
+                <crate::lang::switch::LanguageSwitch explicit=explicit_lang />
             </header>
         })}
         <crate::embed::UpdatePrompt />

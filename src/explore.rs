@@ -32,6 +32,9 @@ pub struct ExploreCtx {
     pub go: Callback<(String, bool)>,
     /// App-wide parameters every link keeps (embed mode).
     pub sticky: StoredValue<crate::embed::Sticky>,
+    /// What follows `/pairing/<id>` in a detail URL: the encoded state and the sticky parameters
+    /// (`?q=…&embed=1`, or empty). Computed once per state change and shared by every row link.
+    pub detail_query: Memo<String>,
 }
 
 impl ExploreCtx {
@@ -55,10 +58,8 @@ impl ExploreCtx {
 
     /// The detail URL of pairing `i`, keeping the current search.
     pub fn detail_url(&self, i: usize) -> String {
-        let q = state::encode(&self.state.get_untracked());
         let id = self.data.with_value(|d| d.loaded.dataset.pairings.get(i).map(|p| p.id.clone()).unwrap_or_default());
-        let url = if q.is_empty() { format!("/pairing/{id}") } else { format!("/pairing/{id}?{q}") };
-        self.sticky.with_value(|s| s.apply(&url))
+        self.detail_query.with_untracked(|q| format!("/pairing/{id}{q}"))
     }
 
     /// Close the detail (back to the list with the same search).
@@ -105,18 +106,25 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
             (rows, facets)
         })
     });
-    let rows = Memo::new(move |_| computed.with(|c| c.0.clone()));
-    let facets = Memo::new(move |_| computed.with(|c| c.1.clone()));
+    // Memos below read memos of an enclosing component with `try_with`: during a quick route
+    // change a pending update can still recompute them after that component is gone.
+    let rows = Memo::new(move |_| computed.try_with(|c| c.0.clone()).unwrap_or_default());
+    let facets = Memo::new(move |_| computed.try_with(|c| c.1.clone()).unwrap_or_default());
     let selected = Memo::new(move |_| {
         let path = app_path(&location.pathname.get());
         let id = path.strip_prefix("/pairing/")?.trim_end_matches('/').to_string();
         stored.with_value(|d| d.loaded.dataset.pairings.iter().position(|p| p.id == id))
     });
     let sticky = StoredValue::new(crate::embed::use_sticky());
-    let ctx = ExploreCtx { data: stored, state, rows, facets, selected, go, sticky };
+    let detail_query = Memo::new(move |_| {
+        let q = state.try_with(state::encode).unwrap_or_default();
+        let q = if q.is_empty() { q } else { format!("?{q}") };
+        sticky.with_value(|s| s.apply(&q))
+    });
+    let ctx = ExploreCtx { data: stored, state, rows, facets, selected, go, sticky, detail_query };
     provide_context(ctx);
 
-    let view_mode = move || state.get().view;
+    let view_mode = move || state.try_with(|s| s.view).unwrap_or_default();
     view! {
         <DataProblems data=data.loaded.clone() />
         <SearchBar />
@@ -269,7 +277,7 @@ impl FacetKind {
 fn FacetGroup(kind: FacetKind) -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
-    let values = Memo::new(move |_| ctx.facets.with(|f| kind.values(f)));
+    let values = Memo::new(move |_| ctx.facets.try_with(|f| kind.values(f)).unwrap_or_default());
     let n_selected = move || values.with(|v| v.iter().filter(|x| x.selected).count());
     // Regions are few: open by default; the others open when something in them is selected.
     let open = kind == FacetKind::Region || n_selected() > 0;
@@ -357,7 +365,7 @@ fn ResultsToolbar() -> impl IntoView {
         view! {
             <button
                 type="button"
-                aria-pressed=move || (ctx.state.get().view == v).to_string()
+                aria-pressed=move || (ctx.state.with(|s| s.view) == v).to_string()
                 on:click=move |_| ctx.update(false, |s| s.view = v)
             >
                 {label}
@@ -403,7 +411,7 @@ fn PairingsTable() -> impl IntoView {
     });
     let total = ctx.data.with_value(|d| d.loaded.dataset.pairings.len());
     let header = move |key: SortKey, label: fn(&I18n) -> &'static str| {
-        let aria_sort = move || match ctx.state.get().sort {
+        let aria_sort = move || match ctx.state.with(|s| s.sort) {
             Some((k, SortDir::Asc)) if k == key => "ascending",
             Some((k, SortDir::Desc)) if k == key => "descending",
             _ => "none",
@@ -433,8 +441,12 @@ fn PairingsTable() -> impl IntoView {
     };
     // Keyed rows: a keystroke only touches the rows that come or go and the highlights that
     // change; each row owns its reactive state, which is freed when it leaves.
-    let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
-    let visible = Memo::new(move |_| ctx.rows.with(|rows| rows.iter().take(limit.get()).copied().collect::<Vec<_>>()));
+    // `try_`: a pending update may recompute these after a route change removed the page.
+    let q = Memo::new(move |_| ctx.state.try_with(|s| s.filters.q.clone()).unwrap_or_default());
+    let visible = Memo::new(move |_| {
+        let lim = limit.try_get().unwrap_or(PAGE_SIZE);
+        ctx.rows.try_with(|rows| rows.iter().take(lim).copied().collect::<Vec<_>>()).unwrap_or_default()
+    });
     let body = move || {
         view! {
             <For each=move || visible.get() key=|r| *r let:r>
@@ -447,6 +459,14 @@ fn PairingsTable() -> impl IntoView {
         <div class="table-wrap">
             <table class="pairings" id="pairings-table" aria-describedby="result-count">
                 <caption class="visually-hidden">{move || i.t().table_caption}</caption>
+                <colgroup>
+                    <col class="c-city" />
+                    <col class="c-country" />
+                    <col class="c-city" />
+                    <col class="c-country" />
+                    <col class="c-region" />
+                    <col class="c-topics" />
+                </colgroup>
                 <thead>
                     <tr>
                         {header(SortKey::EuCity, |i| i.t().col_eu_city)}
@@ -459,14 +479,15 @@ fn PairingsTable() -> impl IntoView {
                 </thead>
                 <tbody>{body}</tbody>
             </table>
-            <Show when=move || ctx.rows.with(Vec::is_empty)>
+            // `Show` conditions are memos: `try_` as in `visible` above.
+            <Show when=move || ctx.rows.try_with(Vec::is_empty).unwrap_or(false)>
                 <div class="empty" role="note">
                     <h2>{move || i.t().empty_title}</h2>
                     <p>{move || i.t().empty_text}</p>
                     <button type="button" on:click=clear>{move || i.t().clear_all}</button>
                 </div>
             </Show>
-            <Show when=move || { ctx.rows.with(Vec::len) > limit.get() }>
+            <Show when=move || { ctx.rows.try_with(Vec::len).unwrap_or(0) > limit.try_get().unwrap_or(PAGE_SIZE) }>
                 <p class="more">
                     <button type="button" on:click=move |_| limit.update(|l| *l += PAGE_SIZE)>
                         {move || fill(i.t().show_more, &[("n", &PAGE_SIZE.to_string()), ("shown", &fmt_int(i.lang.get(), limit.get())), ("total", &fmt_int(i.lang.get(), ctx.rows.with(Vec::len)))])}
@@ -478,11 +499,16 @@ fn PairingsTable() -> impl IntoView {
     }
 }
 
-/// A cell's text with the query's matches marked; re-rendered only when the marks change.
-fn marked_cell(text: String, q: Memo<String>) -> impl IntoView {
-    let t2 = text.clone();
-    let ranges =
-        Memo::new(move |_| q.with(|q| if q.trim().is_empty() { Vec::new() } else { search::highlight(&t2, q) }));
+/// The query's matches in each marked cell of a row (in the order of [`TableRow`]'s cells).
+type RowMarks = [Vec<std::ops::Range<usize>>; 5];
+
+/// Cell `k`'s text with the query's matches marked; re-rendered only when its marks change.
+///
+/// The row computes all its cells' marks in one memo (`marks`): the shared query then has one
+/// subscriber per row instead of one per cell (every subscriber of the query is visited on each
+/// keystroke, and each one that leaves unsubscribes with a linear search).
+fn marked_cell(text: String, marks: Memo<RowMarks>, k: usize) -> impl IntoView {
+    let ranges = Memo::new(move |_| marks.try_with(|m| m[k].clone()).unwrap_or_default());
     move || {
         ranges.with(|r| {
             if r.is_empty() {
@@ -524,11 +550,22 @@ fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
             p.id.clone(),
         )
     });
-    let href = move || {
-        ctx.state.track();
-        ctx.detail_url(r)
+    let marks = {
+        let texts = [eu.clone(), eu_country.clone(), partner.clone(), partner_country.clone(), topics.clone()];
+        Memo::new(move |_| {
+            q.try_with(|q| {
+                let blank = q.trim().is_empty();
+                texts.each_ref().map(|t| if blank { Vec::new() } else { search::highlight(t, q) })
+            })
+            .unwrap_or_default()
+        })
     };
-    let is_sel = move || ctx.selected.get() == Some(r);
+    // One string shared by every row's link (see `ExploreCtx::detail_query`).
+    let pid2 = pid.clone();
+    let href = move || ctx.detail_query.try_with(|q| format!("/pairing/{pid2}{q}")).unwrap_or_default();
+    // One subscription to the selection per row (its class and `aria-current` read this).
+    let sel = Memo::new(move |_| ctx.selected.try_get().flatten() == Some(r));
+    let is_sel = move || sel.get();
     view! {
         <tr
             class:selected=is_sel
@@ -546,13 +583,13 @@ fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
             }
         >
             <th scope="row" data-label=t.col_eu_city>
-                <A href=href attr:class="row-link" attr:data-id=pid>{marked_cell(eu, q)}</A>
+                <A href=href attr:class="row-link" attr:data-id=pid>{marked_cell(eu, marks, 0)}</A>
             </th>
-            <td data-label=t.col_eu_country>{marked_cell(eu_country, q)}</td>
-            <td data-label=t.col_partner_city>{marked_cell(partner, q)}</td>
-            <td data-label=t.col_partner_country>{marked_cell(partner_country, q)}</td>
+            <td data-label=t.col_eu_country>{marked_cell(eu_country, marks, 1)}</td>
+            <td data-label=t.col_partner_city>{marked_cell(partner, marks, 2)}</td>
+            <td data-label=t.col_partner_country>{marked_cell(partner_country, marks, 3)}</td>
             <td data-label=t.col_region>{move || region_label(&i, region)}</td>
-            <td data-label=t.col_topics class="topics">{marked_cell(topics, q)}</td>
+            <td data-label=t.col_topics class="topics">{marked_cell(topics, marks, 4)}</td>
         </tr>
     }
 }
@@ -611,47 +648,51 @@ fn Detail(row: usize) -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
     let close = move || ctx.close_detail();
-    let content = ctx.data.with_value(|d| {
-        let ds = &d.loaded.dataset;
-        let p: &Pairing = &ds.pairings[row];
-        let lang = i.lang.get_untracked();
-        let km = fmt_int(lang, search::distance_km(p).round() as usize);
-        let tags = p.tags.iter().map(|t| view! { <li class="tag">{ds.tag_label(t).to_string()}</li> }).collect_view();
-        let sdgs = ds.sdgs_of(p);
-        let sdg_text = if sdgs.is_empty() {
-            "—".to_string()
-        } else {
-            sdgs.iter().map(|n| format!("SDG {n}")).collect::<Vec<_>>().join(", ")
-        };
-        let similar = search::similar(ds, &p.id, 5)
-            .into_iter()
-            .map(|(j, _)| {
-                let q = &ds.pairings[j];
-                let href = ctx.detail_url(j);
-                let label = format!("{} – {}", q.eu.name, q.partner.name);
-                view! { <li><A href=href>{label}</A></li> }
-            })
-            .collect_view();
-        let title = format!("{} – {}", p.eu.name, p.partner.name);
-        crate::dom::set_title(&format!("{title} · {}", i.t().app_name));
-        view! {
-            <h2 id="detail-title" tabindex="-1">{title}</h2>
-            <div class="sides">
-                {side_view(i, ds, &p.eu, i.t().eu_side)}
-                {side_view(i, ds, &p.partner, i.t().partner_side)}
-            </div>
-            <dl class="facts">
-                <dt>{i.t().col_region}</dt><dd>{region_label(&i, p.region)}</dd>
-                <dt>{i.t().col_topics}</dt><dd><q>{p.topics.clone()}</q></dd>
-                <dt>{i.t().tags}</dt><dd><ul class="tags">{tags}</ul></dd>
-                <dt>{i.t().sdgs}</dt><dd>{sdg_text}</dd>
-                <dt>{i.t().distance}</dt><dd>{fill(i.t().km, &[("n", &km)])}</dd>
-            </dl>
-            <h3>{i.t().similar}</h3>
-            <ul class="similar">{similar}</ul>
-        }
-    });
-    on_cleanup(move || crate::dom::set_title(crate::i18n::EN.app_name));
+    // Re-rendered when the language changes.
+    let content = move || {
+        ctx.data.with_value(|d| {
+            let ds = &d.loaded.dataset;
+            let p: &Pairing = &ds.pairings[row];
+            let lang = i.lang.get();
+            let km = fmt_int(lang, search::distance_km(p).round() as usize);
+            let tags =
+                p.tags.iter().map(|t| view! { <li class="tag">{ds.tag_label(t).to_string()}</li> }).collect_view();
+            let sdgs = ds.sdgs_of(p);
+            let sdg_text = if sdgs.is_empty() {
+                "—".to_string()
+            } else {
+                sdgs.iter().map(|n| fill(i.t().sdg_n, &[("n", &n.to_string())])).collect::<Vec<_>>().join(", ")
+            };
+            let similar = search::similar(ds, &p.id, 5)
+                .into_iter()
+                .map(|(j, _)| {
+                    let q = &ds.pairings[j];
+                    let href = ctx.detail_url(j);
+                    let label = format!("{} – {}", q.eu.name, q.partner.name);
+                    view! { <li><A href=href>{label}</A></li> }
+                })
+                .collect_view();
+            let title = format!("{} – {}", p.eu.name, p.partner.name);
+            crate::dom::set_title(&format!("{title} · {}", i.t().app_name));
+            view! {
+                <h2 id="detail-title" tabindex="-1">{title}</h2>
+                <div class="sides">
+                    {side_view(i, ds, &p.eu, i.t().eu_side)}
+                    {side_view(i, ds, &p.partner, i.t().partner_side)}
+                </div>
+                <dl class="facts">
+                    <dt>{i.t().col_region}</dt><dd>{region_label(&i, p.region)}</dd>
+                    <dt>{i.t().col_topics}</dt><dd><q>{p.topics.clone()}</q></dd>
+                    <dt>{i.t().tags}</dt><dd><ul class="tags">{tags}</ul></dd>
+                    <dt>{i.t().sdgs}</dt><dd>{sdg_text}</dd>
+                    <dt>{i.t().distance}</dt><dd>{fill(i.t().km, &[("n", &km)])}</dd>
+                </dl>
+                <h3>{i.t().similar}</h3>
+                <ul class="similar">{similar}</ul>
+            }
+        })
+    };
+    on_cleanup(move || i.reset_title());
     view! {
         <aside
             class="detail"

@@ -6,17 +6,29 @@
 
 use leptos::prelude::*;
 
+/// The interface languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
+    Fr,
+    Es,
+    De,
+    It,
+    Pt,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Fr, Lang::Es, Lang::De, Lang::It, Lang::Pt];
 
+    /// BCP 47 code, for `lang` attributes and the `lang=` URL parameter.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::De => "de",
+            Lang::It => "it",
+            Lang::Pt => "pt",
         }
     }
 
@@ -29,13 +41,34 @@ impl Lang {
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::De => "Deutsch",
+            Lang::It => "Italiano",
+            Lang::Pt => "Português",
         }
     }
 
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
+            Lang::Fr => &crate::lang::fr::STRINGS,
+            Lang::Es => &crate::lang::es::STRINGS,
+            Lang::De => &crate::lang::de::STRINGS,
+            Lang::It => &crate::lang::it::STRINGS,
+            Lang::Pt => &crate::lang::pt::STRINGS,
         }
+    }
+
+    /// The first of the browser's preferred languages that the interface speaks; English if none.
+    pub fn from_browser() -> Lang {
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Lang::En };
+        let langs = nav.languages();
+        (0..langs.length())
+            .filter_map(|k| langs.get(k).as_string())
+            .chain(nav.language())
+            .find_map(|code| Lang::from_code(&code))
+            .unwrap_or(Lang::En)
     }
 }
 
@@ -49,19 +82,29 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// An integer with the language's digit grouping (100,000 / 100 000 / 100.000).
-pub fn fmt_int(lang: Lang, n: usize) -> String {
+pub fn fmt_u64(lang: Lang, n: u64) -> String {
+    // Grouping as each language writes it: 100,000 / 100 000 / 100.000 (a no-break space where a
+    // space groups, so numbers never wrap).
     let sep = match lang {
         Lang::En => ",",
+        Lang::Fr => "\u{202f}",
+        Lang::Pt => "\u{a0}",
+        Lang::Es | Lang::De | Lang::It => ".",
     };
     let digits = n.to_string();
     let mut out = String::new();
     for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);
     }
     out
+}
+
+/// [`fmt_u64`] for counts.
+pub fn fmt_int(lang: Lang, n: usize) -> String {
+    fmt_u64(lang, n as u64)
 }
 
 /// The current language, provided at the root of the app.
@@ -74,6 +117,12 @@ impl I18n {
     /// The strings of the current language (reactive: read it inside a closure).
     pub fn t(&self) -> &'static Strings {
         self.lang.get().strings()
+    }
+
+    /// Put the document title back to the app's name (when a page that set its own goes away).
+    pub fn reset_title(&self) {
+        let lang = self.lang.try_get_untracked().unwrap_or(Lang::En);
+        crate::dom::set_title(lang.strings().app_name);
     }
 }
 
@@ -88,6 +137,7 @@ pub fn use_i18n() -> I18n {
 
 pub struct Strings {
     pub app_name: &'static str,
+    pub language: &'static str,
     pub programme: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
@@ -152,6 +202,8 @@ pub struct Strings {
     pub partner_side: &'static str,
     pub tags: &'static str,
     pub sdgs: &'static str,
+    /// One goal in the detail's list, e.g. "SDG 11".
+    pub sdg_n: &'static str,
     pub distance: &'static str,
     pub km: &'static str,
     pub similar: &'static str,
@@ -194,6 +246,7 @@ pub struct Strings {
 
 pub static EN: Strings = Strings {
     app_name: "IUC Pairings Explorer",
+    language: "Language",
     programme: "International Urban Cooperation (IUC) city-to-city pairings",
     skip_to_content: "Skip to main content",
     nav_label: "Main",
@@ -258,6 +311,7 @@ pub static EN: Strings = Strings {
     partner_side: "Paired city",
     tags: "Topic tags",
     sdgs: "Sustainable Development Goals",
+    sdg_n: "SDG {n}",
     distance: "Distance between the cities",
     km: "{n} km",
     similar: "Pairings with similar topics",

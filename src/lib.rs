@@ -11,6 +11,7 @@ pub mod dom;
 pub mod embed;
 pub mod explore;
 pub mod i18n;
+pub mod lang;
 pub mod map;
 pub mod stats;
 pub mod stats_text;

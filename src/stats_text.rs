@@ -49,5 +49,10 @@ pub static STATS_EN: StatsStrings = StatsStrings {
 pub fn stats_strings(lang: Lang) -> &'static StatsStrings {
     match lang {
         Lang::En => &STATS_EN,
+        Lang::Fr => &crate::lang::fr::STATS,
+        Lang::Es => &crate::lang::es::STATS,
+        Lang::De => &crate::lang::de::STATS,
+        Lang::It => &crate::lang::it::STATS,
+        Lang::Pt => &crate::lang::pt::STATS,
     }
 }

@@ -161,3 +161,21 @@ mod explore {
         assert!(root.query_selector(".empty").unwrap().is_some());
     }
 }
+
+/// Every language has real tables, not English stand-ins (a missing string is a compile error;
+/// this catches a table that was never translated).
+#[wasm_bindgen_test]
+fn every_language_is_translated() {
+    use iuc_explorer::i18n::{Lang, EN};
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let t = lang.strings();
+        assert_ne!(t.nav_explore, EN.nav_explore, "{lang:?} interface");
+        assert_ne!(t.search_label, EN.search_label, "{lang:?} interface");
+        let w = iuc_explorer::wizard_text::wizard_strings(lang);
+        assert_ne!(w.wizard_name, iuc_explorer::wizard_text::WIZARD_EN.wizard_name, "{lang:?} wizard");
+        let a = iuc_explorer::about_text::about_strings(lang);
+        assert_ne!(a.title, iuc_explorer::about_text::ABOUT_EN.title, "{lang:?} about");
+        let s = iuc_explorer::stats_text::stats_strings(lang);
+        assert_ne!(s.title, iuc_explorer::stats_text::STATS_EN.title, "{lang:?} stats");
+    }
+}

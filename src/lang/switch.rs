@@ -1,0 +1,96 @@
+//! The language switch, and keeping the choice in the URL (`lang=fr`) and in `<html lang>`.
+//!
+//! The language is app-wide, not part of any page's state, so it is not encoded by the pages:
+//! after every navigation the current URL gets its `lang` parameter back with
+//! `history.replaceState` (the router ignores parameters it does not know). Without a `lang`
+//! parameter the browser's preferred language is used.
+
+use crate::i18n::{use_i18n, Lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Whether the language was chosen (by the switch or a `lang=` URL) rather than taken from the
+/// browser; only a chosen language is written into the URL.
+#[derive(Clone, Copy)]
+pub struct ExplicitLang(pub RwSignal<bool>);
+
+/// The language a page load starts in: the URL's `lang`, else the browser's preference.
+/// Returns whether it was chosen explicitly (by the URL).
+pub fn initial_lang() -> (Lang, bool) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let from_url = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("lang"))
+        .and_then(|c| Lang::from_code(&c));
+    match from_url {
+        Some(l) => (l, true),
+        None => (Lang::from_browser(), false),
+    }
+}
+
+/// Put `lang=<code>` into the current URL (or take it out) without a navigation.
+fn sync_url(code: Option<&str>) {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let search = loc.search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
+    if params.get("lang").as_deref() == code {
+        return;
+    }
+    match code {
+        Some(c) => params.set("lang", c),
+        None => params.delete("lang"),
+    }
+    let q = String::from(params.to_string());
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = if q.is_empty() { format!("{path}{hash}") } else { format!("{path}?{q}{hash}") };
+    if let Ok(h) = w.history() {
+        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = h.replace_state_with_url(&state, "", Some(&url));
+    }
+}
+
+/// Keeps `<html lang>` and the URL in step with the language (call once, inside the router).
+pub fn keep_in_sync(explicit: RwSignal<bool>) {
+    let i = use_i18n();
+    let location = use_location();
+    Effect::new(move |_| {
+        let lang = i.lang.get();
+        location.pathname.track();
+        location.search.track();
+        crate::dom::set_document_lang(lang.code());
+        sync_url(explicit.get().then_some(lang.code()));
+    });
+}
+
+/// The switch: a labelled `<select>` of the languages, each named in its own language.
+#[component]
+pub fn LanguageSwitch(explicit: RwSignal<bool>) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="language-switch">
+            <label for="language">{move || i.t().language}</label>
+            <select
+                id="language"
+                on:change:target=move |ev| {
+                    if let Some(l) = Lang::from_code(&ev.target().value()) {
+                        explicit.set(true);
+                        i.lang.set(l);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.code() lang=l.code() selected=move || i.lang.get() == l>
+                                {l.name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
