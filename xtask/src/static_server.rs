@@ -6,9 +6,14 @@
 //! extension that matches no file gets `index.html`, so deep links work), and the strict security
 //! headers from the hosting docs. For tests it records every request and can replace the body of
 //! chosen paths (to serve a malformed dataset) or go "offline" (refuse everything).
+//!
+//! Built on hyper (HTTP/1.1, keep-alive) on its own single-threaded tokio runtime: an earlier
+//! tiny_http version stalled browsers' parallel connections for a minute at a time.
 
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::{Request, Response, StatusCode};
 use std::collections::HashMap;
-use std::io::Read;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -48,14 +53,13 @@ struct Shared {
     log: Mutex<Vec<String>>,
     overrides: Mutex<HashMap<String, (u16, String, Vec<u8>)>>,
     offline: AtomicBool,
-    stop: AtomicBool,
 }
 
 /// A running server; stops when dropped.
 pub struct Server {
     addr: SocketAddr,
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -63,12 +67,49 @@ impl Server {
     /// Bind and start serving on a background thread.
     pub fn start(opts: Options) -> std::io::Result<Server> {
         let listener = TcpListener::bind(opts.addr)?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let server = Arc::new(tiny_http::Server::from_listener(listener, None).map_err(std::io::Error::other)?);
         let shared = Arc::new(Shared::default());
-        let (s2, sh2) = (server.clone(), shared.clone());
-        let thread = std::thread::spawn(move || serve_loop(&s2, &sh2, &opts));
-        Ok(Server { addr, shared, server, thread: Some(thread) })
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let sh = shared.clone();
+        let thread = std::thread::spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
+                let opts = Arc::new(opts);
+                let accept = async {
+                    loop {
+                        let Ok((stream, _)) = listener.accept().await else { continue };
+                        if sh.offline.load(Ordering::SeqCst) {
+                            drop(stream); // like a server that is down
+                            continue;
+                        }
+                        let (sh, opts) = (sh.clone(), opts.clone());
+                        tokio::spawn(async move {
+                            let service = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
+                                let answer = if sh.offline.load(Ordering::SeqCst) {
+                                    Err(std::io::Error::other("offline"))
+                                } else {
+                                    let line = format!("{} {}", req.method(), req.uri());
+                                    if let Ok(mut l) = sh.log.lock() {
+                                        l.push(line);
+                                    }
+                                    Ok(respond(&req.uri().to_string(), &sh, &opts))
+                                };
+                                async move { answer }
+                            });
+                            let io = hyper_util::rt::TokioIo::new(stream);
+                            let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
+                        });
+                    }
+                };
+                tokio::select! {
+                    _ = stopped => {}
+                    _ = accept => {}
+                }
+            });
+        });
+        Ok(Server { addr, shared, stop: Some(stop), thread: Some(thread) })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -80,7 +121,7 @@ impl Server {
         format!("http://{}", self.addr)
     }
 
-    /// Every request path served so far (method and URL).
+    /// Every request served so far (method and URL).
     pub fn requests(&self) -> Vec<String> {
         self.shared.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
@@ -109,7 +150,7 @@ impl Server {
         }
     }
 
-    /// While offline, every request is dropped without an answer, like a server that is down.
+    /// While offline, every connection is dropped without an answer, like a server that is down.
     pub fn set_offline(&self, offline: bool) {
         self.shared.offline.store(offline, Ordering::SeqCst);
     }
@@ -124,28 +165,12 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.shared.stop.store(true, Ordering::SeqCst);
-        self.server.unblock();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
-    }
-}
-
-fn serve_loop(server: &tiny_http::Server, shared: &Shared, opts: &Options) {
-    for req in server.incoming_requests() {
-        if shared.stop.load(Ordering::SeqCst) {
-            break;
-        }
-        if shared.offline.load(Ordering::SeqCst) {
-            drop(req); // closes the connection with no response
-            continue;
-        }
-        if let Ok(mut l) = shared.log.lock() {
-            l.push(format!("{} {}", req.method(), req.url()));
-        }
-        let response = respond(req.url(), shared, opts);
-        let _ = req.respond(response);
     }
 }
 
@@ -166,11 +191,19 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-type Resp = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+type Resp = Response<Full<Bytes>>;
 
-fn header(k: &str, v: &str) -> tiny_http::Header {
-    // Both parts are ASCII constants or MIME types from the table above.
-    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header")
+fn build(status: u16, content_type: &str, body: Vec<u8>) -> Resp {
+    let mut r = Response::new(Full::new(Bytes::from(body)));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if let Ok(v) = content_type.parse() {
+        r.headers_mut().insert(hyper::header::CONTENT_TYPE, v);
+    }
+    r
+}
+
+fn add(r: &mut Resp, k: &'static str, v: &'static str) {
+    r.headers_mut().insert(k, hyper::header::HeaderValue::from_static(v));
 }
 
 fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
@@ -180,29 +213,21 @@ fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
     let rel = if rel.is_empty() { "/".to_string() } else { rel };
 
     let mut resp = if let Some((status, ct, body)) = shared.overrides.lock().ok().and_then(|o| o.get(&rel).cloned()) {
-        tiny_http::Response::from_data(body).with_status_code(status).with_header(header("Content-Type", &ct))
+        build(status, &ct, body)
     } else {
-        match resolve(&opts.root, &rel) {
-            Some(file) => match read(&file) {
-                Some(body) => {
-                    tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type(&file)))
-                }
-                None => not_found(),
-            },
+        match resolve(&opts.root, &rel).and_then(|f| read(&f).map(|b| (f, b))) {
+            Some((file, body)) => build(200, content_type(&file), body),
             None => not_found(),
         }
     };
     // Hashed assets may be cached forever; everything else must be revalidated.
     let immutable = rel.rsplit('/').next().is_some_and(is_hashed);
-    resp.add_header(header(
-        "Cache-Control",
-        if immutable { "public, max-age=31536000, immutable" } else { "no-cache" },
-    ));
+    add(&mut resp, "cache-control", if immutable { "public, max-age=31536000, immutable" } else { "no-cache" });
     if opts.security_headers {
-        resp.add_header(header("Content-Security-Policy", CSP));
-        resp.add_header(header("X-Content-Type-Options", "nosniff"));
-        resp.add_header(header("Referrer-Policy", "no-referrer"));
-        resp.add_header(header("Permissions-Policy", "geolocation=(), camera=(), microphone=()"));
+        add(&mut resp, "content-security-policy", CSP);
+        add(&mut resp, "x-content-type-options", "nosniff");
+        add(&mut resp, "referrer-policy", "no-referrer");
+        add(&mut resp, "permissions-policy", "geolocation=(), camera=(), microphone=()");
     }
     resp
 }
@@ -215,16 +240,11 @@ fn is_hashed(name: &str) -> bool {
 }
 
 fn not_found() -> Resp {
-    tiny_http::Response::from_data(b"Not found".to_vec())
-        .with_status_code(404)
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+    build(404, "text/plain; charset=utf-8", b"Not found".to_vec())
 }
 
 fn read(p: &Path) -> Option<Vec<u8>> {
-    let mut f = std::fs::File::open(p).ok()?;
-    let mut v = Vec::new();
-    f.read_to_end(&mut v).ok()?;
-    Some(v)
+    std::fs::read(p).ok()
 }
 
 /// Map a URL path to a file under `root`, refusing to leave it; SPA fallback for page routes.

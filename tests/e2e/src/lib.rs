@@ -72,11 +72,13 @@ pub struct BrowserOptions {
     pub height: u32,
     pub dark: bool,
     pub reduced_motion: bool,
+    /// The browser's preferred language (`--lang` and `Accept-Language`).
+    pub lang: &'static str,
 }
 
 impl Default for BrowserOptions {
     fn default() -> Self {
-        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false }
+        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false, lang: "en-GB" }
     }
 }
 
@@ -92,7 +94,7 @@ async fn connect(driver: &Driver, o: &BrowserOptions) -> (Client, PathBuf) {
         "--disable-sync".into(),
         "--disable-quic".into(),
         "--no-first-run".into(),
-        "--lang=en-GB".into(),
+        format!("--lang={}", o.lang),
         format!("--window-size={},{}", o.width, o.height),
         format!("--user-data-dir={}", profile.display()),
     ];
@@ -110,6 +112,9 @@ async fn connect(driver: &Driver, o: &BrowserOptions) -> (Client, PathBuf) {
         json!({ "args": args, "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()) }),
     );
     caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    if let Some(opts) = caps.get_mut("goog:chromeOptions") {
+        opts["prefs"] = json!({ "intl.accept_languages": o.lang });
+    }
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     let client =
         ClientBuilder::new(connector).capabilities(caps).connect(&driver.url).await.expect("WebDriver session");
