@@ -134,7 +134,9 @@ pub fn PairingsMap() -> impl IntoView {
     let upp = move || view.get().w / px_width.get().max(1.0);
 
     // Which places are visible (part of a shown pairing) and the marks at this zoom.
-    let shown: Memo<BTreeSet<usize>> = Memo::new(move |_| ctx.rows.with(|r| r.iter().copied().collect()));
+    // `try_with`: a pending update may recompute this after a route change removed Explore.
+    let shown: Memo<BTreeSet<usize>> =
+        Memo::new(move |_| ctx.rows.try_with(|r| r.iter().copied().collect()).unwrap_or_default());
     let visible_places = Memo::new(move |_| {
         let shown = shown.get();
         geometry.with_value(|g| {
@@ -386,26 +388,30 @@ pub fn PairingsMap() -> impl IntoView {
         })
     };
 
-    let countries = move || {
-        let (eu, partner) = shading.get();
-        match world.get() {
-            Some(Ok(w)) => w
-                .countries
-                .iter()
-                .map(|c| {
-                    let class = if eu.contains(&c.id) {
-                        "map-country eu"
-                    } else if partner.contains(&c.id) {
-                        "map-country partner"
-                    } else {
-                        "map-country"
-                    };
-                    view! { <path class=class d=c.d.clone()><title>{c.name.clone()}</title></path> }
-                })
-                .collect_view()
-                .into_any(),
-            _ => ().into_any(),
-        }
+    // Built once when the basemap arrives; a search only updates the class of the countries
+    // whose shading changes (re-rendering ~180 paths with their outlines cost a frame).
+    let countries = move || match world.get() {
+        Some(Ok(w)) => w
+            .countries
+            .iter()
+            .map(|c| {
+                let id = c.id.clone();
+                let class = move || {
+                    shading.with(|(eu, partner)| {
+                        if eu.contains(&id) {
+                            "map-country eu"
+                        } else if partner.contains(&id) {
+                            "map-country partner"
+                        } else {
+                            "map-country"
+                        }
+                    })
+                };
+                view! { <path class=class d=c.d.clone()><title>{c.name.clone()}</title></path> }
+            })
+            .collect_view()
+            .into_any(),
+        _ => ().into_any(),
     };
     let sphere = move || match world.get() {
         Some(Ok(w)) => view! { <path class="map-sphere" d=w.sphere.clone() /> }.into_any(),
@@ -422,8 +428,11 @@ pub fn PairingsMap() -> impl IntoView {
     // reactive class. Above MAX_ARCS shown pairings the arcs are left out (a tangle that cannot
     // be read, and too many nodes to keep a keystroke within a frame): markers and clusters stay,
     // and a note says how to bring the arcs back.
-    let arc_rows = Memo::new(move |_| ctx.rows.with(|r| if r.len() > MAX_ARCS { Vec::new() } else { r.clone() }));
-    let too_many_arcs = move || ctx.rows.with(|r| r.len() > MAX_ARCS);
+    let arc_rows = Memo::new(move |_| {
+        ctx.rows.try_with(|r| if r.len() > MAX_ARCS { Vec::new() } else { r.clone() }).unwrap_or_default()
+    });
+    // A `Show` condition (a memo): `try_with` as for `shown`.
+    let too_many_arcs = move || ctx.rows.try_with(|r| r.len() > MAX_ARCS).unwrap_or(false);
     let arcs = move || {
         view! {
             <For each=move || arc_rows.get() key=|r| *r let:r>

@@ -292,7 +292,7 @@ pub fn Wizard(rules: Arc<Rules>, #[prop(optional)] focus_on_mount: bool) -> impl
         }
         now
     });
-    on_cleanup(|| crate::dom::set_title(crate::i18n::EN.app_name));
+    on_cleanup(move || i.reset_title());
 
     // Every URL renders its page afresh (fresh drafts and no stale errors).
     let page = Memo::new(move |_| (step.get(), search.get(), lang.get()));
