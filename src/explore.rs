@@ -296,10 +296,9 @@ fn FacetGroup(kind: FacetKind) -> impl IntoView {
                         {
                             let id = v.id.clone();
                             let input_id = format!("f-{}-{}", kind.id(), v.id);
-                            let label = match kind {
-                                FacetKind::Region => Region::from_id(&v.id).map(|r| region_label(&i, r).to_string()).unwrap_or(v.label.clone()),
-                                _ => v.label.clone(),
-                            };
+                            let fallback = v.label.clone();
+                            let region = Region::from_id(&v.id).filter(|_| kind == FacetKind::Region);
+                            let label = move || region.map(|r| region_label(&i, r).to_string()).unwrap_or_else(|| fallback.clone());
                             let vid = v.id.clone();
                             let count = move || values.with(|vs| vs.iter().find(|x| x.id == vid).map(|x| x.count).unwrap_or(0));
                             let vid2 = v.id.clone();
@@ -536,7 +535,6 @@ fn marked_cell(text: String, marks: Memo<RowMarks>, k: usize) -> impl IntoView {
 fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
-    let t = i.t();
     let (eu, eu_country, partner, partner_country, region, topics, pid) = ctx.data.with_value(|d| {
         let ds = &d.loaded.dataset;
         let p = &ds.pairings[r];
@@ -582,14 +580,14 @@ fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
                 }
             }
         >
-            <th scope="row" data-label=t.col_eu_city>
+            <th scope="row" data-label=move || i.t().col_eu_city>
                 <A href=href attr:class="row-link" attr:data-id=pid>{marked_cell(eu, marks, 0)}</A>
             </th>
-            <td data-label=t.col_eu_country>{marked_cell(eu_country, marks, 1)}</td>
-            <td data-label=t.col_partner_city>{marked_cell(partner, marks, 2)}</td>
-            <td data-label=t.col_partner_country>{marked_cell(partner_country, marks, 3)}</td>
-            <td data-label=t.col_region>{move || region_label(&i, region)}</td>
-            <td data-label=t.col_topics class="topics">{marked_cell(topics, marks, 4)}</td>
+            <td data-label=move || i.t().col_eu_country>{marked_cell(eu_country, marks, 1)}</td>
+            <td data-label=move || i.t().col_partner_city>{marked_cell(partner, marks, 2)}</td>
+            <td data-label=move || i.t().col_partner_country>{marked_cell(partner_country, marks, 3)}</td>
+            <td data-label=move || i.t().col_region>{move || region_label(&i, region)}</td>
+            <td data-label=move || i.t().col_topics class="topics">{marked_cell(topics, marks, 4)}</td>
         </tr>
     }
 }

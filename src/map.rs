@@ -472,10 +472,10 @@ pub fn PairingsMap() -> impl IntoView {
                     Mark::Place(k) => view! { <PlaceMarker k geometry hover_place highlighted marker_r on_select=Callback::new(select_place) /> }.into_any(),
                     Mark::Cluster { x, y, members } => {
                         let n = members.len();
-                        let label = geometry.with_value(|g| {
-                            let names = members.iter().map(|&k| g.places[k].name.clone()).collect::<Vec<_>>().join(", ");
-                            fill(i.t().map_cluster, &[("n", &n.to_string()), ("places", &names)])
+                        let names = geometry.with_value(|g| {
+                            members.iter().map(|&k| g.places[k].name.clone()).collect::<Vec<_>>().join(", ")
                         });
+                        let label = move || fill(i.t().map_cluster, &[("n", &n.to_string()), ("places", &names)]);
                         let rr = move || marker_r.get() * 1.6;
                         let m2 = members.clone();
                         view! {
@@ -594,11 +594,16 @@ fn PlaceMarker(
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            let t = i.t();
-            let label = fill(
-                if p.eu { t.map_marker_eu } else { t.map_marker_partner },
-                &[("city", &p.name), ("country", ds.country_name(&p.country)), ("partners", &partners)],
-            );
+            let (name, country) = (p.name.clone(), ds.country_name(&p.country).to_string());
+            let eu_side = p.eu;
+            // The accessible name follows the interface language.
+            let label = move || {
+                let t = i.t();
+                fill(
+                    if eu_side { t.map_marker_eu } else { t.map_marker_partner },
+                    &[("city", &name), ("country", &country), ("partners", &partners)],
+                )
+            };
             (p.x, p.y, p.eu, p.name.clone(), label, p.pairings.clone())
         })
     });
