@@ -10,7 +10,7 @@
 //!
 //! | figure | budget | ceiling asserted |
 //! |---|---|---|
-//! | first load of Explore, brotli | ≤ 150 KB | ≤ 450 KB (guard; today ≈ 405 KB) |
+//! | first load of Explore, brotli | ≤ 150 KB | ≤ 500 KB (guard; today ≈ 450 KB, 43 KB of it the five translations) |
 //! | data on screen, 55 pairings (median of 3 cold loads) | < 275 ms | ≤ 550 ms (2×) |
 //! | keystroke to paint, 55 pairings, map + table (median of 20) | ≤ 8 ms | ≤ 60 ms (guard; today ≈ 25–33 ms) |
 //! | keystroke to paint, 10,000 pairings, map + table (median of 20) | ≤ 16 ms | ≤ 120 ms (guard; today ≈ 40–60 ms) |
@@ -21,7 +21,7 @@ use serde_json::json;
 use std::time::Duration;
 
 /// Regression guard (budget 150 KB not met yet).
-const CEILING_FIRST_LOAD_BYTES: usize = 450_000;
+const CEILING_FIRST_LOAD_BYTES: usize = 500_000;
 /// Twice the budget.
 const CEILING_DATA_MS: f64 = 2.0 * 275.0;
 /// Regression guard (budget 8 ms not met yet).
