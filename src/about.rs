@@ -40,13 +40,13 @@ pub fn AboutPage() -> impl IntoView {
                 <h2 id="about-what">{move || t().what_title}</h2>
                 <p>{move || t().what_p1}</p>
                 <p>{move || t().what_p2}</p>
-                <p>{move || t().what_explore} <A href="/">{move || t().what_explore_link}</A>"."</p>
+                <p>{move || t().what_explore} <A href=crate::app::href("/")>{move || t().what_explore_link}</A>"."</p>
             </section>
 
             <section class="cta" aria-labelledby="about-cta">
                 <h2 id="about-cta">{move || t().cta_title}</h2>
                 <p>{move || t().cta_text}</p>
-                <p><A href="/eligibility" attr:class="button button-primary">{move || t().cta_link}</A></p>
+                <p><A href=crate::app::href("/eligibility") attr:class="button button-primary">{move || t().cta_link}</A></p>
             </section>
 
             <section aria-labelledby="about-join">
@@ -85,7 +85,7 @@ pub fn AboutPage() -> impl IntoView {
                     <li>{move || t().apply_partners}</li>
                 </ul>
                 <Quote words=at::QUOTE_APPLY section=|t| t.section_apply />
-                <p><A href="/eligibility">{move || t().apply_link}</A></p>
+                <p><A href=crate::app::href("/eligibility")>{move || t().apply_link}</A></p>
             </section>
 
             <section aria-labelledby="about-lap">

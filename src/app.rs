@@ -37,6 +37,15 @@ pub fn app_path(pathname: &str) -> String {
     }
 }
 
+thread_local! {
+    static BASE: String = base_path();
+}
+
+/// An app path as a link: with the base the app is hosted under (`/about` → `/iuc/about`).
+pub fn href(path: &str) -> String {
+    BASE.with(|b| format!("{b}{path}"))
+}
+
 /// The router's base path, from `<base href>` (trunk's `--public-url`), without trailing slash.
 pub fn base_path() -> String {
     let href = web_sys::window()
@@ -111,14 +120,14 @@ fn Shell() -> impl IntoView {
         {(!embed).then(|| view! {
             <header class="site-header">
                 <div class="brand">
-                    <A href="/" attr:class="brand-name">{move || i.t().app_name}</A>
+                    <A href=href("/") attr:class="brand-name">{move || i.t().app_name}</A>
                     <span class="brand-sub">{move || i.t().programme}</span>
                 </div>
                 <nav aria-label=move || i.t().nav_label>
                     <ul>
-                        <li><A href="/" exact=true>{move || i.t().nav_explore}</A></li>
-                        <li><A href="/eligibility">{move || i.t().nav_eligibility}</A></li>
-                        <li><A href="/about">{move || i.t().nav_about}</A></li>
+                        <li><A href=href("/") exact=true>{move || i.t().nav_explore}</A></li>
+                        <li><A href=href("/eligibility")>{move || i.t().nav_eligibility}</A></li>
+                        <li><A href=href("/about")>{move || i.t().nav_about}</A></li>
                     </ul>
                 </nav>
                 <crate::lang::switch::LanguageSwitch explicit=explicit_lang />
@@ -178,7 +187,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page not-found">
             <h1 tabindex="-1">{move || i.t().not_found_title}</h1>
             <p>{move || i.t().not_found_text}</p>
-            <p><A href="/">{move || i.t().not_found_home}</A></p>
+            <p><A href=href("/")>{move || i.t().not_found_home}</A></p>
         </section>
     }
 }

@@ -46,7 +46,7 @@ impl ExploreCtx {
             _ => "/".to_string(),
         };
         let url = if q.is_empty() { path } else { format!("{path}?{q}") };
-        self.sticky.with_value(|s| s.apply(&url))
+        crate::app::href(&self.sticky.with_value(|s| s.apply(&url)))
     }
 
     /// Change the state: `f` edits a copy of the current one.
@@ -59,7 +59,7 @@ impl ExploreCtx {
     /// The detail URL of pairing `i`, keeping the current search.
     pub fn detail_url(&self, i: usize) -> String {
         let id = self.data.with_value(|d| d.loaded.dataset.pairings.get(i).map(|p| p.id.clone()).unwrap_or_default());
-        self.detail_query.with_untracked(|q| format!("/pairing/{id}{q}"))
+        self.detail_query.with_untracked(|q| crate::app::href(&format!("/pairing/{id}{q}")))
     }
 
     /// Close the detail (back to the list with the same search).
@@ -87,7 +87,8 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
     let location = use_location();
     let nav = use_navigate();
     let go = Callback::new(move |(url, replace): (String, bool)| {
-        nav(&url, NavigateOptions { replace, scroll: false, ..Default::default() });
+        // URLs carry the base already (see `crate::app::href`).
+        nav(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
     });
     let stored = StoredValue::new(data.clone());
     let state = Memo::new(move |_| {
@@ -560,7 +561,8 @@ fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
     };
     // One string shared by every row's link (see `ExploreCtx::detail_query`).
     let pid2 = pid.clone();
-    let href = move || ctx.detail_query.try_with(|q| format!("/pairing/{pid2}{q}")).unwrap_or_default();
+    let href =
+        move || ctx.detail_query.try_with(|q| crate::app::href(&format!("/pairing/{pid2}{q}"))).unwrap_or_default();
     // One subscription to the selection per row (its class and `aria-current` read this).
     let sel = Memo::new(move |_| ctx.selected.try_get().flatten() == Some(r));
     let is_sel = move || sel.get();

@@ -238,11 +238,15 @@ fn test(root: &Path, extra: &[String]) -> R {
     }
     if only.is_none() || only == Some("e2e") {
         build_release(root)?;
+        step("the same build for hosting under a sub-path (--public-url /iuc/)");
+        let subpath = root.join("target/dist-subpath");
+        run(trunk(root).args(["build", "--release", "--public-url", "/iuc/", "--dist"]).arg(&subpath))?;
         step("end-to-end tests: the release build in headless Chromium over WebDriver");
         run(Command::new("cargo")
             .args(["test", "-p", "iuc-e2e", "--", "--test-threads=1"])
             .current_dir(root)
-            .env("IUC_DIST", root.join("dist")))?;
+            .env("IUC_DIST", root.join("dist"))
+            .env("IUC_DIST_SUBPATH", &subpath))?;
     }
     eprintln!("\nall tests passed in {:.0} s", t0.elapsed().as_secs_f64());
     Ok(())
