@@ -175,7 +175,8 @@ pub fn StatsPanel() -> impl IntoView {
             request_animation_frame(move || refocus(&sel));
         }
     });
-    let shown = move || ctx.rows.with(Vec::len);
+    // try_: a pending update may run after a route change removed Explore (see explore.rs).
+    let shown = move || ctx.rows.try_with(Vec::len).unwrap_or(0);
     view! {
         <section class="stats" aria-labelledby="stats-title">
             <h2 id="stats-title" class="stats-title">
@@ -215,11 +216,15 @@ fn Chart(kind: FacetKind, pending: StoredValue<Option<String>>) -> impl IntoView
     let ctx = expect_context::<ExploreCtx>();
     let s = move || stats_strings(i.lang.get());
     let all_bars = Memo::new(move |_| {
-        let rows = ctx.rows.get();
-        ctx.state.with(|st| {
-            ctx.data
-                .with_value(|d| bars(&d.loaded.dataset, &rows, kind, &st.filters, |r| region_label(&i, r).to_string()))
-        })
+        let rows = ctx.rows.try_get().unwrap_or_default();
+        ctx.state
+            .try_with(|st| {
+                ctx.data.try_with_value(|d| {
+                    bars(&d.loaded.dataset, &rows, kind, &st.filters, |r| region_label(&i, r).to_string())
+                })
+            })
+            .flatten()
+            .unwrap_or_default()
     });
     let show_all = RwSignal::new(false);
     let drawn = Memo::new(move |_| all_bars.with(|b| visible(b, show_all.get(), TOP)));

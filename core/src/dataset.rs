@@ -300,10 +300,18 @@ pub fn load(text: &str) -> Loaded {
     let aliases: Vec<Vec<String>> = list_of(&root, "aliases", false, &mut problems);
 
     // Vocabulary checks.
+    // An unusable name (empty, huge, control characters) is reported and replaced by the entry's
+    // code or id, so the pairings that use it still show (a name is shown in every such row).
+    let mut unusable_countries = HashSet::new();
+    let mut unusable_tags = HashSet::new();
     let mut seen = HashSet::new();
     for (i, c) in &countries {
         let loc = format!("countries[{i}] ({})", truncate(&c.code, 20));
+        let before = problems.len();
         check_text(&c.name, &loc, "name", &mut problems);
+        if problems.len() > before {
+            unusable_countries.insert(*i);
+        }
         if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
             problems.push(problem(&loc, "code", "must be an ISO 3166-1 alpha-2 code such as \"DE\""));
         }
@@ -317,7 +325,11 @@ pub fn load(text: &str) -> Loaded {
     let mut seen = HashSet::new();
     for (i, t) in &tags {
         let loc = format!("tags[{i}] ({})", truncate(&t.id, 60));
+        let before = problems.len();
         check_text(&t.label, &loc, "label", &mut problems);
+        if problems.len() > before {
+            unusable_tags.insert(*i);
+        }
         if !is_slug(&t.id) {
             problems.push(problem(&loc, "id", "must be lower-case letters, digits and hyphens"));
         }
@@ -329,8 +341,25 @@ pub fn load(text: &str) -> Loaded {
         }
     }
 
-    let countries = countries.into_iter().map(|(_, c)| c).collect();
-    let tags = tags.into_iter().map(|(_, t)| t).collect();
+    let countries = countries
+        .into_iter()
+        .map(|(i, mut c)| {
+            if unusable_countries.contains(&i) {
+                c.name = truncate(&c.code, 20);
+            }
+            c
+        })
+        .collect();
+    let tags = tags
+        .into_iter()
+        .map(|(i, mut t)| {
+            if unusable_tags.contains(&i) {
+                t.label = truncate(&t.id, 60);
+            }
+            t
+        })
+        .collect();
+
     let mut dataset = Dataset { schema_version, title, sources, countries, tags, aliases, pairings: Vec::new() };
 
     // Take the records out of the tree (no copy: a 100,000-row file is large).

@@ -472,3 +472,18 @@ fn every_problem_in_a_bad_file_is_reported_at_once() {
     assert!(l.dataset.pairings.is_empty());
     assert_eq!(l.records_in_file, 2);
 }
+
+#[test]
+fn an_unusable_country_name_is_reported_and_replaced_by_its_code_keeping_the_pairings() {
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/pairings.json")).unwrap(),
+    )
+    .unwrap();
+    let countries = v["countries"].as_array_mut().unwrap();
+    let k = countries.iter().position(|c| c["code"] == "IT").unwrap();
+    countries[k]["name"] = serde_json::Value::String("Italia ".repeat(1_000));
+    let loaded = iuc_core::dataset::load(&v.to_string());
+    assert!(loaded.problems.iter().any(|p| p.location.starts_with(&format!("countries[{k}]")) && p.field == "name"));
+    assert_eq!(loaded.dataset.country_name("IT"), "IT");
+    assert_eq!(loaded.dataset.pairings.len(), 55, "the Italian pairings still load");
+}
