@@ -202,9 +202,8 @@ impl Ctx {
             .unwrap_or_default()
     }
 
-    /// Fail on any console error (CSP violations are reported there too) and on any request
-    /// to another origin; check that no cookie was set.
-    pub async fn assert_clean(&self) {
+    /// Fail on any console error since the last check (CSP violations are reported there too).
+    pub async fn assert_console_clean(&self) {
         let errors: Vec<_> = self
             .console()
             .await
@@ -212,6 +211,12 @@ impl Ctx {
             .filter(|(level, msg)| level == "SEVERE" || msg.contains("Content Security Policy"))
             .collect();
         assert!(errors.is_empty(), "console errors: {errors:#?}");
+    }
+
+    /// Fail on any console error (CSP violations are reported there too) and on any request
+    /// to another origin; check that no cookie was set.
+    pub async fn assert_clean(&self) {
+        self.assert_console_clean().await;
         let foreign = self
             .js(&format!(
                 "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith({}) && !n.startsWith('blob:') && !n.startsWith('data:'));",

@@ -26,13 +26,7 @@ async fn check(c: &Ctx, a: &mut Audit, path: &str, ready: &str, state: &str) {
 
 /// Fail on console errors or CSP reports (axe itself must not trip the CSP either).
 async fn assert_console_clean(c: &Ctx) {
-    let errors: Vec<_> = c
-        .console()
-        .await
-        .into_iter()
-        .filter(|(level, msg)| level == "SEVERE" || msg.contains("Content Security Policy"))
-        .collect();
-    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    c.assert_console_clean().await;
 }
 
 async fn press(c: &Ctx, key: Key) {
