@@ -48,10 +48,13 @@ impl Options {
     }
 }
 
+/// A replacement answer for one path: status, content type, body.
+type Override = (u16, String, Vec<u8>);
+
 #[derive(Default)]
 struct Shared {
     log: Mutex<Vec<String>>,
-    overrides: Mutex<HashMap<String, (u16, String, Vec<u8>)>>,
+    overrides: Mutex<HashMap<String, Override>>,
     offline: AtomicBool,
 }
 
