@@ -619,7 +619,7 @@ pub static WIZARD_EN: WizardStrings = WizardStrings {
     reason_call_upcoming: "The {call} opens on {date}.",
     reason_call_upcoming_undated: "The {call} has not opened yet.",
 
-    next_answer_question: "Answer the question: {question}.",
+    next_answer_question: "Answer the question “{question}”",
     next_other_programme: "Regions wishing to engage in sustainable development can apply to {name}.",
     next_support_city_application: "Support a city in your area that applies.",
     next_apply_as_city_or_group: "If you act for a city or a group of municipalities, answer as that city or group.",
