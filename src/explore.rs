@@ -299,7 +299,16 @@ fn FacetGroup(kind: FacetKind) -> impl IntoView {
                             let input_id = format!("f-{}-{}", kind.id(), v.id);
                             let fallback = v.label.clone();
                             let region = Region::from_id(&v.id).filter(|_| kind == FacetKind::Region);
-                            let label = move || region.map(|r| region_label(&i, r).to_string()).unwrap_or_else(|| fallback.clone());
+                            let code = v.id.clone();
+                            let is_country = matches!(kind, FacetKind::PartnerCountry | FacetKind::EuCountry);
+                            let label = move || match region {
+                                Some(r) => region_label(&i, r).to_string(),
+                                None if is_country => ctx
+                                    .data
+                                    .try_with_value(|d| d.loaded.dataset.country_name_in(&code, i.lang.get().code()).to_string())
+                                    .unwrap_or_else(|| fallback.clone()),
+                                None => fallback.clone(),
+                            };
                             let vid = v.id.clone();
                             let count = move || values.with(|vs| vs.iter().find(|x| x.id == vid).map(|x| x.count).unwrap_or(0));
                             let vid2 = v.id.clone();
@@ -449,8 +458,9 @@ fn PairingsTable() -> impl IntoView {
     });
     let body = move || {
         view! {
-            <For each=move || visible.get() key=|r| *r let:r>
-                <TableRow r q />
+            // Keyed by row and language: a language switch rebuilds the rows (country names).
+            <For each=move || { let l = i.lang.get(); visible.get().into_iter().map(move |r| (r, l)).collect::<Vec<_>>() } key=|k| *k let:k>
+                <TableRow r=k.0 q />
             </For>
         }
     };
@@ -536,14 +546,15 @@ fn marked_cell(text: String, marks: Memo<RowMarks>, k: usize) -> impl IntoView {
 fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
+    let lang = i.lang.get_untracked().code();
     let (eu, eu_country, partner, partner_country, region, topics, pid) = ctx.data.with_value(|d| {
         let ds = &d.loaded.dataset;
         let p = &ds.pairings[r];
         (
             p.eu.name.clone(),
-            ds.country_name(&p.eu.country).to_string(),
+            ds.country_name_in(&p.eu.country, lang).to_string(),
             p.partner.name.clone(),
-            ds.country_name(&p.partner.country).to_string(),
+            ds.country_name_in(&p.partner.country, lang).to_string(),
             p.region,
             p.topics.clone(),
             p.id.clone(),
@@ -634,7 +645,7 @@ fn side_view(i: I18n, ds: &iuc_core::dataset::Dataset, s: &iuc_core::dataset::Si
             <p class="city">{s.name.clone()}</p>
             <dl>
                 <dt>{i.t().country}</dt>
-                <dd>{ds.country_name(&s.country).to_string()}</dd>
+                <dd>{ds.country_name_in(&s.country, lang.code()).to_string()}</dd>
                 {pop}
                 {places}
             </dl>

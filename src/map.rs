@@ -345,6 +345,7 @@ pub fn PairingsMap() -> impl IntoView {
     // Tooltip (hover or keyboard focus).
     let tooltip = move || {
         let v = view.get();
+        let lang = i.lang.get().code();
         let (x, y, title, body) = if let Some(k) = hover_place.get() {
             geometry.with_value(|g| {
                 let p = &g.places[k];
@@ -358,10 +359,10 @@ pub fn PairingsMap() -> impl IntoView {
                         .map(|&i| {
                             let q = &ds.pairings[i];
                             let other = if p.eu { &q.partner } else { &q.eu };
-                            format!("{} ({}): {}", other.name, ds.country_name(&other.country), q.topics)
+                            format!("{} ({}): {}", other.name, ds.country_name_in(&other.country, lang), q.topics)
                         })
                         .collect();
-                    (p.x, p.y, format!("{}, {}", p.name, ds.country_name(&p.country)), partners)
+                    (p.x, p.y, format!("{}, {}", p.name, ds.country_name_in(&p.country, lang)), partners)
                 })
             })
         } else if let Some(a) = hover_arc.get() {
@@ -594,14 +595,22 @@ fn PlaceMarker(
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            let (name, country) = (p.name.clone(), ds.country_name(&p.country).to_string());
+            let name = p.name.clone();
+            let names: std::collections::BTreeMap<&'static str, String> = crate::i18n::Lang::ALL
+                .into_iter()
+                .map(|l| (l.code(), ds.country_name_in(&p.country, l.code()).to_string()))
+                .collect();
             let eu_side = p.eu;
             // The accessible name follows the interface language.
             let label = move || {
                 let t = i.t();
                 fill(
                     if eu_side { t.map_marker_eu } else { t.map_marker_partner },
-                    &[("city", &name), ("country", &country), ("partners", &partners)],
+                    &[
+                        ("city", &name),
+                        ("country", names.get(i.lang.get().code()).map_or("", String::as_str)),
+                        ("partners", &partners),
+                    ],
                 )
             };
             (p.x, p.y, p.eu, p.name.clone(), label, p.pairings.clone())

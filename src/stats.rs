@@ -62,13 +62,15 @@ pub fn selected_ids(filters: &Filters, kind: FacetKind) -> Vec<String> {
 ///
 /// A pairing counts once per value (a topic listed twice counts once). Values with no pairing
 /// are left out unless `filters` selects them. Bars come most frequent first, then by
-/// accent-folded label, then id. `region_label` names a region (in the interface language).
+/// accent-folded label, then id. `region_label` names a region and `lang` ("fr") picks the
+/// country names (both in the interface language).
 pub fn bars(
     ds: &Dataset,
     rows: &[usize],
     kind: FacetKind,
     filters: &Filters,
     region_label: impl Fn(Region) -> String,
+    lang: &str,
 ) -> Vec<Bar> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for p in rows.iter().filter_map(|&r| ds.pairings.get(r)) {
@@ -92,7 +94,7 @@ pub fn bars(
     let label = |id: &str| match kind {
         FacetKind::Region => Region::from_id(id).map(&region_label).unwrap_or_else(|| id.to_string()),
         FacetKind::Tag => ds.tag_label(id).to_string(),
-        FacetKind::PartnerCountry | FacetKind::EuCountry => ds.country_name(id).to_string(),
+        FacetKind::PartnerCountry | FacetKind::EuCountry => ds.country_name_in(id, lang).to_string(),
     };
     let mut out: Vec<(String, Bar)> = counts
         .into_iter()
@@ -220,7 +222,8 @@ fn Chart(kind: FacetKind, pending: StoredValue<Option<String>>) -> impl IntoView
         ctx.state
             .try_with(|st| {
                 ctx.data.try_with_value(|d| {
-                    bars(&d.loaded.dataset, &rows, kind, &st.filters, |r| region_label(&i, r).to_string())
+                    let lang = i.lang.get().code();
+                    bars(&d.loaded.dataset, &rows, kind, &st.filters, |r| region_label(&i, r).to_string(), lang)
                 })
             })
             .flatten()

@@ -122,6 +122,9 @@ pub struct Country {
     /// Rough bounding box [min_lon, min_lat, max_lon, max_lat] used to check coordinates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[f64; 4]>,
+    /// The country's name in other interface languages, by language code ("fr" → "Allemagne").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -169,6 +172,14 @@ impl Dataset {
     /// English country name, or the code itself when unknown.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.country(code).map(|c| c.name.as_str()).unwrap_or(code)
+    }
+
+    /// The country's name in language `lang` ("fr"), falling back to English, then the code.
+    pub fn country_name_in<'a>(&'a self, code: &'a str, lang: &str) -> &'a str {
+        match self.country(code) {
+            Some(c) => c.names.get(lang).filter(|n| !n.trim().is_empty()).map_or(c.name.as_str(), String::as_str),
+            None => code,
+        }
     }
 
     pub fn tag(&self, id: &str) -> Option<&Tag> {

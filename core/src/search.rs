@@ -177,6 +177,8 @@ impl Index {
                 for n in std::iter::once(side.name.as_str())
                     .chain(side.places.iter().map(|pl| pl.name.as_str()))
                     .chain(ds.country(&side.country).map(|c| c.name.as_str()))
+                    // The country's name in every interface language ("Allemagne" finds Germany).
+                    .chain(ds.country(&side.country).into_iter().flat_map(|c| c.names.values().map(String::as_str)))
                 {
                     add(&mut row, n);
                     names.push_str(&fold(n));
@@ -670,7 +672,15 @@ pub(crate) mod testdata {
     }
 
     fn country(code: &str, name: &str, eu: bool, region: Option<Region>) -> Country {
-        Country { code: code.into(), name: name.into(), eu_member: eu, region, numeric: None, bbox: None }
+        Country {
+            code: code.into(),
+            name: name.into(),
+            eu_member: eu,
+            region,
+            numeric: None,
+            bbox: None,
+            names: Default::default(),
+        }
     }
 
     fn tag(id: &str, label: &str) -> Tag {

@@ -63,3 +63,24 @@ fn every_city_is_found_by_its_own_name_and_highlighted_whole() {
         }
     }
 }
+
+#[test]
+fn a_country_name_in_any_interface_language_finds_its_pairings() {
+    let loaded = iuc_core::dataset::load(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/pairings.json")).unwrap(),
+    );
+    let ds = &loaded.dataset;
+    let ix = iuc_core::search::Index::new(ds);
+    let find = |q: &str| {
+        let f = iuc_core::search::Filters { q: q.into(), ..Default::default() };
+        iuc_core::search::filter(&ix, ds, &f)
+    };
+    let germany = find("germany");
+    assert!(!germany.is_empty());
+    for q in ["allemagne", "alemania", "deutschland", "germania", "alemanha"] {
+        assert_eq!(find(q), germany, "{q}");
+    }
+    assert_eq!(ds.country_name_in("DE", "fr"), "Allemagne");
+    assert_eq!(ds.country_name_in("DE", "en"), "Germany");
+    assert_eq!(ds.country_name_in("ZZ", "fr"), "ZZ");
+}

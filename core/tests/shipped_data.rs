@@ -230,3 +230,16 @@ fn aliases_help_find_rows() {
         assert!(g.len() >= 2, "{g:?}");
     }
 }
+
+#[test]
+fn every_country_has_its_name_in_every_interface_language() {
+    let loaded = iuc_core::dataset::load(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/pairings.json")).unwrap(),
+    );
+    for c in &loaded.dataset.countries {
+        for lang in ["de", "es", "fr", "it", "pt"] {
+            let n = c.names.get(lang).map(String::as_str).unwrap_or("");
+            assert!(!n.trim().is_empty(), "{} has no {lang} name", c.code);
+        }
+    }
+}

@@ -179,7 +179,10 @@ impl Wiz {
         self.data
             .and_then(|d| d.0.get())
             .and_then(Result::ok)
-            .and_then(|d| d.loaded.dataset.country(code).map(|c| c.name.clone()))
+            .and_then(|d| {
+                let lang = self.lang.get_untracked().code();
+                d.loaded.dataset.country(code).map(|_| d.loaded.dataset.country_name_in(code, lang).to_string())
+            })
             .unwrap_or_else(|| code.to_string())
     }
 

@@ -37,6 +37,8 @@ OUT_GAZETTEER = ROOT / "public" / "data" / "gazetteer.json"
 
 SCHEMA_VERSION = 1
 REGIONS = ("asia", "latin-america-caribbean", "north-america")
+# Interface languages other than English: every country's `names` gives its name in each of these.
+NAME_LANGS = ("de", "es", "fr", "it", "pt")  # sorted: the output keeps this order
 # Degrees added on every side of a country's box of GeoNames cities.
 BBOX_MARGIN_DEG = 0.5
 # Must match iuc_core::dataset::COUNTRY_MARGIN_KM and geo::EARTH_RADIUS_KM.
@@ -247,6 +249,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 def build(src: dict, gaz: Gazetteer, problems: Problems, log: list[str]) -> tuple[dict, dict]:
     # Countries.
     countries: dict[str, dict] = {}
+    country_names: dict[str, dict[str, str]] = {}
     for i, c in enumerate(src.get("countries", [])):
         where = f"countries[{i}]"
         code = c.get("code", "")
@@ -263,6 +266,19 @@ def build(src: dict, gaz: Gazetteer, problems: Problems, log: list[str]) -> tupl
             problems.add(where, f"a partner country needs a region, one of {REGIONS}")
         if eu is True and region is not None:
             problems.add(where, "an EU member state has no partner region")
+        # Its name in every other interface language: all of them, each non-empty.
+        names = c.get("names")
+        if not isinstance(names, dict):
+            problems.add(where, f"{code}: needs `names`, a table with the name in each of {NAME_LANGS}")
+            names = {}
+        else:
+            for lang in sorted(set(names) - set(NAME_LANGS)):
+                problems.add(where, f"{code}: names.{lang} is not an interface language, one of {NAME_LANGS}")
+            for lang in NAME_LANGS:
+                n = names.get(lang)
+                if not isinstance(n, str) or not n.strip() or n != n.strip() or n != nfc(n):
+                    problems.add(where, f"{code}: names.{lang} must be non-empty NFC text, trimmed")
+        country_names[code] = {lang: names[lang] for lang in NAME_LANGS if isinstance(names.get(lang), str)}
         out = {"code": code, "name": c.get("name", ""), "eu_member": eu}
         if region is not None:
             out["region"] = region
@@ -271,6 +287,9 @@ def build(src: dict, gaz: Gazetteer, problems: Problems, log: list[str]) -> tupl
     boxes = country_boxes(list(countries), gaz, problems)
     for code, box in boxes.items():
         countries[code]["bbox"] = box
+    # After `bbox`, as iuc_core::dataset::Country declares it; keys sorted (NAME_LANGS is).
+    for code, names in country_names.items():
+        countries[code]["names"] = names
 
     # Tags.
     tags = []

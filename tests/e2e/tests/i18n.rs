@@ -18,6 +18,9 @@ async fn the_switch_translates_the_page_and_the_choice_survives_navigation_and_r
         c.wait_js("return document.documentElement.lang === 'fr';", 5).await;
         assert_ne!(c.text("nav").await, english_nav, "the navigation is translated");
         assert!(c.client.current_url().await.unwrap().query().unwrap_or("").contains("lang=fr"));
+        // Country names come from the data in the interface language; city names stay as published.
+        assert_eq!(c.text(".detail .side dd").await, "Italie");
+        assert!(c.text(".detail h2").await.contains("Rome"));
         let french_pop = c.text(".detail .side dd:nth-of-type(2)").await;
         assert!(french_pop.contains('\u{202f}') && !french_pop.contains(','), "French groups with narrow spaces: {french_pop}");
 
