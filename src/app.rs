@@ -9,16 +9,34 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use std::sync::Arc;
 
-/// The loaded dataset and its search index, built once.
+/// The loaded dataset and its search index (English names plus one interface language's
+/// country names), built once per language when first needed.
 pub struct AppData {
     pub loaded: Arc<Loaded>,
+    /// The English index, always there.
     pub index: iuc_core::search::Index,
+    by_lang: std::sync::Mutex<Vec<(&'static str, Arc<iuc_core::search::Index>)>>,
 }
 
 impl AppData {
     pub fn new(loaded: Arc<Loaded>) -> AppData {
         let index = iuc_core::search::Index::new(&loaded.dataset);
-        AppData { loaded, index }
+        AppData { loaded, index, by_lang: Default::default() }
+    }
+
+    /// The index for interface language `lang` (English uses [`AppData::index`]).
+    pub fn index_for(&self, lang: crate::i18n::Lang) -> Option<Arc<iuc_core::search::Index>> {
+        let code = lang.code();
+        if code == "en" {
+            return None;
+        }
+        let mut cache = self.by_lang.lock().ok()?;
+        if let Some((_, ix)) = cache.iter().find(|(c, _)| *c == code) {
+            return Some(ix.clone());
+        }
+        let ix = Arc::new(iuc_core::search::Index::new_for(&self.loaded.dataset, code));
+        cache.push((code, ix.clone()));
+        Some(ix)
     }
 }
 

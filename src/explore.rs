@@ -96,11 +96,13 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
         stored.with_value(|d| st.retain_known(&d.loaded.dataset));
         st
     });
+    let i = use_i18n();
     let computed = Memo::new(move |_| {
         let st = state.get();
         stored.with_value(|d| {
             let ds = &d.loaded.dataset;
-            let (mut rows, facets) = search::explore(&d.index, ds, &st.filters);
+            let lang_ix = d.index_for(i.lang.get());
+            let (mut rows, facets) = search::explore(lang_ix.as_deref().unwrap_or(&d.index), ds, &st.filters);
             if let Some((k, dir)) = st.sort {
                 search::sort(ds, &mut rows, k, dir);
             }

@@ -143,9 +143,16 @@ fn region_pos(r: Region) -> usize {
 }
 
 impl Index {
-    /// Build the index (folding every field once). Linear in the size of the dataset, plus
-    /// pairings × alias groups for the alias expansion.
+    /// Build the index (folding every field once), with the English names. Linear in the size of
+    /// the dataset, plus pairings × alias groups for the alias expansion.
     pub fn new(ds: &Dataset) -> Index {
+        Index::new_for(ds, "en")
+    }
+
+    /// [`Index::new`] that also matches the country names of interface language `lang` ("fr":
+    /// "allemagne" finds Germany). One language at a time: matching every language's names would
+    /// make "rome" find Romania ("Roménia").
+    pub fn new_for(ds: &Dataset, lang: &str) -> Index {
         // Alias groups, folded, as " word sequence " patterns.
         let groups: Vec<Vec<String>> = ds
             .aliases
@@ -177,8 +184,8 @@ impl Index {
                 for n in std::iter::once(side.name.as_str())
                     .chain(side.places.iter().map(|pl| pl.name.as_str()))
                     .chain(ds.country(&side.country).map(|c| c.name.as_str()))
-                    // The country's name in every interface language ("Allemagne" finds Germany).
-                    .chain(ds.country(&side.country).into_iter().flat_map(|c| c.names.values().map(String::as_str)))
+                    // The country's name in the interface language ("Allemagne" finds Germany).
+                    .chain(ds.country(&side.country).and_then(|c| c.names.get(lang)).map(String::as_str))
                 {
                     add(&mut row, n);
                     names.push_str(&fold(n));

@@ -70,16 +70,24 @@ fn a_country_name_in_any_interface_language_finds_its_pairings() {
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/pairings.json")).unwrap(),
     );
     let ds = &loaded.dataset;
-    let ix = iuc_core::search::Index::new(ds);
-    let find = |q: &str| {
+    let find = |lang: &str, q: &str| {
+        let ix = iuc_core::search::Index::new_for(ds, lang);
         let f = iuc_core::search::Filters { q: q.into(), ..Default::default() };
         iuc_core::search::filter(&ix, ds, &f)
     };
-    let germany = find("germany");
+    let germany = find("en", "germany");
     assert!(!germany.is_empty());
-    for q in ["allemagne", "alemania", "deutschland", "germania", "alemanha"] {
-        assert_eq!(find(q), germany, "{q}");
+    for (lang, q) in
+        [("fr", "allemagne"), ("es", "alemania"), ("de", "deutschland"), ("it", "germania"), ("pt", "alemanha")]
+    {
+        assert_eq!(find(lang, q), germany, "{q}");
+        assert_eq!(find(lang, "germany"), germany, "English names work in every language");
     }
+    // Only the interface language's names: in English "rome" does not find Romania through the
+    // Portuguese "Roménia" (in Portuguese it does, as a Portuguese reader would expect).
+    assert_eq!(find("en", "rome").len(), 1);
+    assert_eq!(find("pt", "rome").len(), 3);
+    assert_eq!(find("en", "allemagne"), Vec::<usize>::new());
     assert_eq!(ds.country_name_in("DE", "fr"), "Allemagne");
     assert_eq!(ds.country_name_in("DE", "en"), "Germany");
     assert_eq!(ds.country_name_in("ZZ", "fr"), "ZZ");
