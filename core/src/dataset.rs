@@ -247,7 +247,8 @@ fn problem(location: impl Into<String>, field: impl Into<String>, message: impl 
     Problem { location: location.into(), field: field.into(), message: message.into() }
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// "a string", "an array"… for messages about wrong JSON types (shared with `eligibility`).
+pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

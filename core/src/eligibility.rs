@@ -352,16 +352,7 @@ impl Rules {
 
 // ───────────────────────────── loading ─────────────────────────────
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
+use crate::dataset::type_name;
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
