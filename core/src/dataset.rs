@@ -466,7 +466,8 @@ fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-fn truncate(s: &str, n: usize) -> String {
+/// `s` cut to `n` characters with an ellipsis, for messages (shared with `eligibility`).
+pub(crate) fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {

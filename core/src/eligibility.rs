@@ -352,23 +352,13 @@ impl Rules {
 
 // ───────────────────────────── loading ─────────────────────────────
 
-use crate::dataset::type_name;
+use crate::dataset::{truncate, type_name};
 
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
         format!("{path}.{key}")
-    }
-}
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n).collect();
-        t.push('…');
-        t
     }
 }
 

@@ -17,24 +17,9 @@ const PAIRINGS: &str = include_str!("../../public/data/pairings.json");
 const RULES: &str = include_str!("../../public/data/eligibility.json");
 const DEFAULT_SEED: u64 = 0x1AC_F022_2018;
 
-/// A seeded generator (fastrand) with the few draws the fuzzer needs.
-struct Rng(fastrand::Rng);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(fastrand::Rng::with_seed(seed))
-    }
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        self.0.usize(..n)
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Keys the app reads, plus near misses.
 const KEYS: &[&str] = &[

@@ -145,21 +145,9 @@ async fn malformed_data_files_never_blank_the_page_or_run_injected_markup() {
     .await;
 }
 
-/// A seeded generator (fastrand), as in `core/tests/url_fuzz.rs`.
-struct Rng(fastrand::Rng);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(fastrand::Rng::with_seed(seed))
-    }
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        self.0.usize(..n)
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+#[path = "../../../core/tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const PIECES: &[&str] = &[
     "q=rome",
