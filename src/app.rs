@@ -46,7 +46,7 @@ pub struct DataResource(pub LocalResource<Result<Arc<AppData>, LoadError>>);
 
 /// A browser path without the router's base (`/iuc/about` → `/about`).
 pub fn app_path(pathname: &str) -> String {
-    let base = base_path();
+    let base = href("");
     let p = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
     if p.starts_with('/') {
         p.to_string()

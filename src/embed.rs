@@ -192,40 +192,35 @@ pub fn EmbedDialog() -> impl IntoView {
     }
 }
 
-/// The snippet for the page as it is now, in embed mode.
-pub fn embed_snippet() -> String {
-    let Some(w) = web_sys::window() else { return String::new() };
-    let loc = w.location();
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_default();
+/// The current page's origin, path and query pairs, without the embed parameters.
+fn current_page_without_embed() -> Option<(String, String, Vec<String>)> {
+    let loc = web_sys::window()?.location();
     let search = loc.search().unwrap_or_default();
-    let mut q: Vec<String> = search
+    let q = search
         .trim_start_matches('?')
         .split('&')
         .filter(|kv| !kv.is_empty() && !kv.starts_with("embed=") && !kv.starts_with("embed_id="))
         .map(String::from)
         .collect();
+    Some((loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default(), q))
+}
+
+/// The snippet for the page as it is now, in embed mode (with the sandbox the README recommends).
+pub fn embed_snippet() -> String {
+    let Some((origin, path, mut q)) = current_page_without_embed() else { return String::new() };
     q.push("embed=1".into());
     q.push("embed_id=iuc-pairings".into());
     let src = format!("{origin}{path}?{}", q.join("&"));
-    let base = crate::app::base_path();
+    let base = crate::app::href("");
     format!(
-        "<iframe src=\"{}\" title=\"IUC city pairings\" width=\"100%\" height=\"720\" loading=\"lazy\" data-iuc-embed></iframe>\n<script src=\"{origin}{base}/embed.js\" async></script>",
+        "<iframe src=\"{}\" title=\"IUC city pairings\" width=\"100%\" height=\"720\" loading=\"lazy\" data-iuc-embed\n        sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>\n<script src=\"{origin}{base}/embed.js\" async></script>",
         src.replace('"', "&quot;")
     )
 }
 
 /// The full explorer's URL for the current page (embed parameters removed).
 pub fn full_explorer_url() -> String {
-    let Some(w) = web_sys::window() else { return String::new() };
-    let loc = w.location();
-    let search = loc.search().unwrap_or_default();
-    let q: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|kv| !kv.is_empty() && !kv.starts_with("embed=") && !kv.starts_with("embed_id="))
-        .collect();
-    let path = loc.pathname().unwrap_or_default();
+    let Some((_, path, q)) = current_page_without_embed() else { return String::new() };
     if q.is_empty() {
         path
     } else {
