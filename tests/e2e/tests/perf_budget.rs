@@ -14,6 +14,7 @@
 //! | data on screen, 55 pairings (median of 3 cold loads) | < 275 ms | ≤ 550 ms (2×) |
 //! | keystroke to paint, 55 pairings, map + table (median of 20) | ≤ 8 ms | ≤ 60 ms (guard; today ≈ 25–33 ms) |
 //! | keystroke to paint, 10,000 pairings, map + table (median of 20) | ≤ 16 ms | ≤ 120 ms (guard; today ≈ 40–60 ms) |
+//! | WASM memory growth over 300 search/select cycles, after 10 | none | ≤ 1 MB (about 0.3 MB today; 6 MB before the `vendor/reactive_graph` fix) |
 
 use iuc_e2e::bench::{self, Stats};
 use iuc_e2e::{artefacts_dir, dist_dir, with_browser, BrowserOptions};
@@ -28,6 +29,10 @@ const CEILING_DATA_MS: f64 = 2.0 * 275.0;
 const CEILING_KEY_55_MS: f64 = 60.0;
 /// Regression guard (budget 16 ms not met yet).
 const CEILING_KEY_10K_MS: f64 = 120.0;
+/// WASM linear memory only grows, in 64 KiB pages, and the allocator keeps some slack: "no
+/// growth" is asserted as at most 1 MB over 300 cycles (a leak of 3 KB per cycle or more fails).
+const CEILING_MEMORY_GROWTH_BYTES: f64 = 1_000_000.0;
+const MEMORY_CYCLES: usize = 300;
 
 fn record(name: &str, v: serde_json::Value) {
     eprintln!("{name}: {v}");
@@ -113,6 +118,36 @@ async fn keystrokes_at_10000_pairings_are_under_their_ceiling() {
             median <= CEILING_KEY_10K_MS,
             "keystroke to paint at 10,000 pairings: median {median:.1} ms (p95 {p95:.1}), over the ceiling of {CEILING_KEY_10K_MS} ms"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn memory_does_not_grow_across_search_and_select_cycles() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        bench::install_load_probe(&c).await.expect("load probe");
+        bench::load(&c, "/", false, Duration::from_secs(30)).await.expect("load");
+        assert_eq!(bench::cycles(&c, 10).await.expect("warm-up cycles"), 10, "each cycle opens a detail");
+        let before = bench::memory(&c).await.expect("memory");
+        let mut opened = 0;
+        for _ in 0..MEMORY_CYCLES / 100 {
+            opened += bench::cycles(&c, 100).await.expect("cycles");
+        }
+        assert_eq!(opened as usize, MEMORY_CYCLES, "each cycle opens a detail");
+        let after = bench::memory(&c).await.expect("memory");
+        let growth = after.wasm - before.wasm;
+        record(
+            "memory",
+            json!({ "cycles": MEMORY_CYCLES, "before": before.to_json(), "after": after.to_json(), "wasm_growth_bytes": growth }),
+        );
+        assert_eq!(after.dom_nodes, before.dom_nodes, "DOM nodes after the cycles");
+        assert!(
+            growth <= CEILING_MEMORY_GROWTH_BYTES,
+            "WASM memory grew by {:.0} KB over {MEMORY_CYCLES} search/select cycles (ceiling {:.0} KB)",
+            growth / 1e3,
+            CEILING_MEMORY_GROWTH_BYTES / 1e3
+        );
+        c.assert_clean().await;
     })
     .await;
 }
