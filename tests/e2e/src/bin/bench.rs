@@ -11,7 +11,8 @@
 //! - memory after 10 and after 1,000 search/select cycles.
 //!
 //! Prints a report and writes it as JSON to `target/bench.json`. See `iuc_e2e::bench` for how
-//! each figure is taken. `BENCH_QUICK=1` skips the 100,000-pairing run and cuts the cycles to 200.
+//! each figure is taken. `BENCH_QUICK=1` skips the 100,000-pairing run and cuts the cycles to 200; `BENCH_ONLY=memory`
+//! (or `load`, `keys`, `map`, `scale`, comma-separated) runs only those parts.
 
 use iuc_e2e::bench::{self, round2, stats_json, InputTiming, LoadTiming, Stats};
 use iuc_e2e::{with_server, BrowserOptions, Ctx, Options};
@@ -202,13 +203,33 @@ async fn run_all(r: &Run, c: &Ctx, quick: bool) -> Result<(), String> {
     let ua = c.js("return navigator.userAgent;").await;
     r.put("user_agent", ua);
 
+    // `BENCH_ONLY=memory` (or `load`, `keys`, `map`, `scale`, comma-separated): only those parts.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    let part = |p: &str| only.is_empty() || only.split(',').any(|o| o.trim() == p);
+
     // 55 pairings: loading, typing, the map, memory.
-    r.put("load", loads(r, c, 55, "/", 5, Duration::from_secs(30)).await?);
-    keystrokes(r, c, 55, "map+table", 150).await?;
-    map_frames(r, c, 55, 150).await?;
-    bench::load(c, "/?view=table", false, Duration::from_secs(30)).await?;
-    keystrokes(r, c, 55, "table", 150).await?;
-    memory_cycles(r, c, if quick { 200 } else { 1000 }).await?;
+    if part("load") {
+        r.put("load", loads(r, c, 55, "/", 5, Duration::from_secs(30)).await?);
+    }
+    if part("keys") || part("map") {
+        bench::load(c, "/", false, Duration::from_secs(30)).await?;
+    }
+    if part("keys") {
+        keystrokes(r, c, 55, "map+table", 150).await?;
+    }
+    if part("map") {
+        map_frames(r, c, 55, 150).await?;
+    }
+    if part("keys") {
+        bench::load(c, "/?view=table", false, Duration::from_secs(30)).await?;
+        keystrokes(r, c, 55, "table", 150).await?;
+    }
+    if part("memory") {
+        memory_cycles(r, c, if quick { 200 } else { 1000 }).await?;
+    }
+    if !part("scale") {
+        return Ok(());
+    }
 
     // 10,000 synthetic pairings.
     let base = bench::shipped_dataset()?;
