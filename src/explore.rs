@@ -8,14 +8,28 @@ use crate::i18n::{fill, fmt_int, use_i18n, I18n};
 use iuc_core::dataset::{Pairing, Region};
 use iuc_core::search::{self, FacetValue, Facets, SortDir, SortKey};
 use iuc_core::state::{self, ExploreState, View};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// How many rows the table renders before "Show more" (keeps a keystroke under a frame at scale).
 pub const PAGE_SIZE: usize = 100;
+
+/// While typing, the URL is written when the typing pauses this long (or when the search box
+/// loses focus, or anything else changes the state). Writing it costs the browser more than the
+/// search itself, and browsers ignore history changes made faster than about ten a second.
+pub const URL_WRITE_DELAY_MS: u64 = 300;
+
+/// Search text typed since the URL was last written, and the URL query it was typed over.
+#[derive(Clone, Debug, PartialEq)]
+struct Typed {
+    over: String,
+    q: String,
+}
 
 /// Everything the Explore views share: the data, the URL state and what it selects.
 #[derive(Clone, Copy)]
@@ -35,6 +49,13 @@ pub struct ExploreCtx {
     /// What follows `/pairing/<id>` in a detail URL: the encoded state and the sticky parameters
     /// (`?q=…&embed=1`, or empty). Computed once per state change and shared by every row link.
     pub detail_query: Memo<String>,
+    /// The URL's query string (`?…`), as the router has it.
+    search: Memo<String>,
+    /// Text typed ahead of the URL (see [`URL_WRITE_DELAY_MS`]); it counts only while the URL
+    /// is still the one it was typed over, so Back and links always win.
+    typed: RwSignal<Option<Typed>>,
+    /// The pending URL write.
+    write_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl ExploreCtx {
@@ -49,11 +70,45 @@ impl ExploreCtx {
         crate::app::href(&self.sticky.with_value(|s| s.apply(&url)))
     }
 
-    /// Change the state: `f` edits a copy of the current one.
+    /// Change the state: `f` edits a copy of the current one (with any text typed ahead of the
+    /// URL, which this writes).
     pub fn update(&self, replace: bool, f: impl FnOnce(&mut ExploreState)) {
         let mut st = self.state.get_untracked();
         f(&mut st);
-        self.go.run((self.url_for(&st, true), replace));
+        self.go_to(self.url_for(&st, true), replace);
+    }
+
+    /// Navigate; the URL written now carries the typed text, so it is no longer pending.
+    pub fn go_to(&self, url: String, replace: bool) {
+        if let Some(h) = self.write_timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        self.go.run((url, replace));
+        self.typed.try_set(None);
+    }
+
+    /// The search box's text changed: the state follows at once, the URL when typing pauses.
+    pub fn type_query(&self, q: &str) {
+        let over = self.search.get_untracked();
+        self.typed.set(Some(Typed { over, q: q.to_string() }));
+        let ctx = *self;
+        let handle = set_timeout_with_handle(move || ctx.write_typed(), Duration::from_millis(URL_WRITE_DELAY_MS)).ok();
+        if let Some(old) = self.write_timer.try_update_value(|t| std::mem::replace(t, handle)).flatten() {
+            old.clear();
+        }
+    }
+
+    /// Write the typed text to the URL now (replacing the history entry), if any is pending.
+    pub fn write_typed(&self) {
+        let pending = self.typed.try_with_untracked(|t| t.as_ref().map(|t| t.over.clone())).flatten();
+        match pending {
+            Some(over) if self.search.try_get_untracked().as_ref() == Some(&over) => self.update(true, |_| {}),
+            // The URL changed since (Back, a link): the typed text no longer applies.
+            Some(_) => {
+                self.typed.try_set(None);
+            }
+            None => {}
+        }
     }
 
     /// The detail URL of pairing `i`, keeping the current search.
@@ -65,7 +120,7 @@ impl ExploreCtx {
     /// Close the detail (back to the list with the same search).
     pub fn close_detail(&self) {
         let st = self.state.get_untracked();
-        self.go.run((self.url_for(&st, false), false));
+        self.go_to(self.url_for(&st, false), false);
     }
 }
 
@@ -91,9 +146,16 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
         nav(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
     });
     let stored = StoredValue::new(data.clone());
+    let search = location.search;
+    let typed = RwSignal::new(None::<Typed>);
     let state = Memo::new(move |_| {
-        let mut st = state::decode(&location.search.get());
+        let url = search.get();
+        let mut st = state::decode(&url);
         stored.with_value(|d| st.retain_known(&d.loaded.dataset));
+        typed.with(|t| match t {
+            Some(t) if t.over == url => st.set_query(&t.q),
+            _ => {}
+        });
         st
     });
     let i = use_i18n();
@@ -124,8 +186,27 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
         let q = if q.is_empty() { q } else { format!("?{q}") };
         sticky.with_value(|s| s.apply(&q))
     });
-    let ctx = ExploreCtx { data: stored, state, rows, facets, selected, go, sticky, detail_query };
+    let write_timer = StoredValue::new(None);
+    let ctx = ExploreCtx {
+        data: stored,
+        state,
+        rows,
+        facets,
+        selected,
+        go,
+        sticky,
+        detail_query,
+        search,
+        typed,
+        write_timer,
+    };
     provide_context(ctx);
+    // Leaving Explore while typing: no late write to another page's URL.
+    on_cleanup(move || {
+        if let Some(h) = write_timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
 
     let view_mode = move || state.try_with(|s| s.view).unwrap_or_default();
     view! {
@@ -169,10 +250,9 @@ fn SearchBar() -> impl IntoView {
                 // Only while the table is shown (an ID reference to nothing is invalid ARIA).
                 aria-controls=move || (ctx.state.with(|s| s.view) != View::Map).then_some("pairings-table")
                 prop:value=move || ctx.state.with(|s| s.filters.q.clone())
-                on:input:target=move |ev| {
-                    let v = ev.target().value();
-                    ctx.update(true, |s| s.filters.q = v);
-                }
+                on:input:target=move |ev| ctx.type_query(&ev.target().value())
+                // Enter, or leaving the box (before a click elsewhere acts): write the URL now.
+                on:change=move |_| ctx.write_typed()
             />
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true" id="result-count">
                 {move || fill(i.t().n_of_total_shown, &[("n", &fmt_int(i.lang.get(), shown())), ("total", &fmt_int(i.lang.get(), total))])}
@@ -591,7 +671,7 @@ fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
                     .and_then(|e| e.closest("a,button").ok().flatten())
                     .is_some();
                 if !on_link {
-                    ctx.go.run((ctx.detail_url(r), false));
+                    ctx.go_to(ctx.detail_url(r), false);
                 }
             }
         >

@@ -322,7 +322,7 @@ pub fn PairingsMap() -> impl IntoView {
             g.places[k].pairings.iter().copied().find(|i| shown.contains(i))
         });
         if let Some(p) = first {
-            ctx.go.run((ctx.detail_url(p), false));
+            ctx.go_to(ctx.detail_url(p), false);
         }
     };
     let zoom_to_cluster = move |members: Vec<usize>| {
@@ -452,7 +452,7 @@ pub fn PairingsMap() -> impl IntoView {
                                 d=d
                                 on:mouseenter=move |_| hover_arc.set(Some(r))
                                 on:mouseleave=move |_| hover_arc.set(None)
-                                on:click=move |_| ctx.go.run((ctx.detail_url(r), false))
+                                on:click=move |_| ctx.go_to(ctx.detail_url(r), false)
                             />
                         </g>
                     }

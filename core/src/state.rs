@@ -73,6 +73,12 @@ impl ExploreState {
         f.eu_countries.retain(|c| ds.country(c).is_some());
         f.tags.retain(|t| ds.tag(t).is_some());
     }
+
+    /// Set the search text as [`decode`] would read it from a URL (cut to [`MAX_QUERY_CHARS`]),
+    /// so text typed ahead of the URL gives the same state as the URL written from it.
+    pub fn set_query(&mut self, q: &str) {
+        self.filters.q = cut_query(q).to_string();
+    }
 }
 
 /// A well-formed country code: two upper-case ASCII letters.
@@ -198,6 +204,17 @@ mod tests {
         assert_eq!(encode(&ExploreState::default()), "");
         assert_eq!(decode(""), ExploreState::default());
         assert_eq!(decode("?"), ExploreState::default());
+    }
+
+    #[test]
+    fn set_query_matches_what_the_url_would_give() {
+        let long = "é".repeat(MAX_QUERY_CHARS + 10);
+        for q in ["", "são leo", "  padded  ", "a&b=c", long.as_str()] {
+            let mut typed = ExploreState::default();
+            typed.set_query(q);
+            assert_eq!(decode(&encode(&typed)), typed, "{q:?}");
+            assert!(typed.filters.q.chars().count() <= MAX_QUERY_CHARS);
+        }
     }
 
     #[test]
