@@ -628,6 +628,8 @@ fn marked_cell(text: String, marks: Memo<RowMarks>, k: usize) -> impl IntoView {
 fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
+    // Rows are keyed by language (see `PairingsTable`): their text need not follow it.
+    let t = i.lang.get_untracked().strings();
     let lang = i.lang.get_untracked().code();
     let (eu, eu_country, partner, partner_country, region, topics, pid) = ctx.data.with_value(|d| {
         let ds = &d.loaded.dataset;
@@ -675,14 +677,16 @@ fn TableRow(r: usize, q: Memo<String>) -> impl IntoView {
                 }
             }
         >
-            <th scope="row" data-label=move || i.t().col_eu_city>
-                <A href=href attr:class="row-link" attr:data-id=pid>{marked_cell(eu, marks, 0)}</A>
+            // A plain link: the router handles clicks on every same-origin link, and a row needs
+            // none of `<A>`'s active-link tracking.
+            <th scope="row" data-label=t.col_eu_city>
+                <a href=href class="row-link" data-id=pid>{marked_cell(eu, marks, 0)}</a>
             </th>
-            <td data-label=move || i.t().col_eu_country>{marked_cell(eu_country, marks, 1)}</td>
-            <td data-label=move || i.t().col_partner_city>{marked_cell(partner, marks, 2)}</td>
-            <td data-label=move || i.t().col_partner_country>{marked_cell(partner_country, marks, 3)}</td>
-            <td data-label=move || i.t().col_region>{move || region_label(&i, region)}</td>
-            <td data-label=move || i.t().col_topics class="topics">{marked_cell(topics, marks, 4)}</td>
+            <td data-label=t.col_eu_country>{marked_cell(eu_country, marks, 1)}</td>
+            <td data-label=t.col_partner_city>{marked_cell(partner, marks, 2)}</td>
+            <td data-label=t.col_partner_country>{marked_cell(partner_country, marks, 3)}</td>
+            <td data-label=t.col_region>{region_label(&i, region)}</td>
+            <td data-label=t.col_topics class="topics">{marked_cell(topics, marks, 4)}</td>
         </tr>
     }
 }

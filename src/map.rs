@@ -15,6 +15,27 @@ use std::sync::Arc;
 const MARKER_PX: f64 = 6.0;
 /// How close (screen pixels) markers may be before they cluster.
 const CLUSTER_PX: f64 = 14.0;
+/// Which pairings are shown, by index: a constant-time `contains` for the per-place checks
+/// (a set of 10,000 indices made each keystroke's marker pass several times slower).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Shown(Vec<bool>);
+
+impl Shown {
+    fn of(n: usize, rows: &[usize]) -> Shown {
+        let mut v = vec![false; n];
+        for &r in rows {
+            if let Some(x) = v.get_mut(r) {
+                *x = true;
+            }
+        }
+        Shown(v)
+    }
+
+    fn contains(&self, i: &usize) -> bool {
+        self.0.get(*i).copied().unwrap_or(false)
+    }
+}
+
 /// Above this many shown pairings the arcs are not drawn (see `arcs` below).
 pub const MAX_ARCS: usize = 1500;
 
@@ -135,17 +156,18 @@ pub fn PairingsMap() -> impl IntoView {
 
     // Which places are visible (part of a shown pairing) and the marks at this zoom.
     // `try_with`: a pending update may recompute this after a route change removed Explore.
-    let shown: Memo<BTreeSet<usize>> =
-        Memo::new(move |_| ctx.rows.try_with(|r| r.iter().copied().collect()).unwrap_or_default());
+    let n_pairings = geometry.with_value(|g| g.country_ids.len());
+    let shown: Memo<Shown> = Memo::new(move |_| ctx.rows.try_with(|r| Shown::of(n_pairings, r)).unwrap_or_default());
     let visible_places = Memo::new(move |_| {
-        let shown = shown.get();
-        geometry.with_value(|g| {
-            g.places
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.pairings.iter().any(|i| shown.contains(i)))
-                .map(|(k, _)| k)
-                .collect::<Vec<_>>()
+        shown.with(|shown| {
+            geometry.with_value(|g| {
+                g.places
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.pairings.iter().any(|i| shown.contains(i)))
+                    .map(|(k, _)| k)
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let marks = Memo::new(move |_| {
@@ -181,22 +203,23 @@ pub fn PairingsMap() -> impl IntoView {
 
     // Countries taking part (among the shown pairings): shaded by side.
     let shading = Memo::new(move |_| {
-        let shown = shown.get();
-        geometry.with_value(|g| {
-            let mut eu = BTreeSet::new();
-            let mut partner = BTreeSet::new();
-            for &i in &shown {
-                if let Some((a, b)) = g.country_ids.get(i) {
-                    if let Some(a) = a {
-                        eu.insert(a.clone());
-                    }
-                    if let Some(b) = b {
-                        partner.insert(b.clone());
+        let mut eu = BTreeSet::new();
+        let mut partner = BTreeSet::new();
+        ctx.rows.try_with(|rows| {
+            geometry.with_value(|g| {
+                // Few countries, many pairings: look up before cloning.
+                for &i in rows {
+                    if let Some((a, b)) = g.country_ids.get(i) {
+                        for (id, set) in [(a, &mut eu), (b, &mut partner)] {
+                            if let Some(id) = id.as_ref().filter(|id| !set.contains(*id)) {
+                                set.insert(id.clone());
+                            }
+                        }
                     }
                 }
-            }
-            (eu, partner)
-        })
+            })
+        });
+        (eu, partner)
     });
 
     let zoom_by = move |factor: f64| view.update(|v| *v = v.zoom_at(factor, v.centre()).clamp());
@@ -318,8 +341,7 @@ pub fn PairingsMap() -> impl IntoView {
 
     let select_place = move |k: usize| {
         let first = geometry.with_value(|g| {
-            let shown = shown.get_untracked();
-            g.places[k].pairings.iter().copied().find(|i| shown.contains(i))
+            shown.with_untracked(|shown| g.places[k].pairings.iter().copied().find(|i| shown.contains(i)))
         });
         if let Some(p) = first {
             ctx.go_to(ctx.detail_url(p), false);
