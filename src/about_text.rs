@@ -40,6 +40,7 @@ pub const QUOTE_LAP: &str =
 pub const QUOTE_CALL: &str = "The 2018 call for EU cities to apply has already closed (on March 19th).";
 
 /// The About page's strings in one language.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct AboutStrings {
     /// The document title (browser tab).
     pub doc_title: &'static str,
@@ -264,12 +265,5 @@ pub static ABOUT_EN: AboutStrings = AboutStrings {
 
 /// The About strings for `lang`.
 pub fn about_strings(lang: Lang) -> &'static AboutStrings {
-    match lang {
-        Lang::En => &ABOUT_EN,
-        Lang::Fr => &crate::lang::fr::ABOUT,
-        Lang::Es => &crate::lang::es::ABOUT,
-        Lang::De => &crate::lang::de::ABOUT,
-        Lang::It => &crate::lang::it::ABOUT,
-        Lang::Pt => &crate::lang::pt::ABOUT,
-    }
+    crate::lang::bundle::get(lang).map_or(&ABOUT_EN, |b| &b.about)
 }

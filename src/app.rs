@@ -1,7 +1,7 @@
 //! The app shell: router, header, navigation, footer, data loading and the not-found page.
 
 use crate::data::{self, LoadError};
-use crate::i18n::{fill, use_i18n, I18n};
+use crate::i18n::{fill, use_i18n, I18n, Lang};
 use iuc_core::dataset::Loaded;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
@@ -78,6 +78,8 @@ pub fn base_path() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let (lang, explicit) = crate::lang::switch::initial_lang();
+    // `start` has fetched the language's strings; if that failed, English.
+    let lang = if crate::lang::bundle::is_ready(lang) { lang } else { Lang::En };
     let i18n = I18n { lang: RwSignal::new(lang) };
     provide_context(i18n);
     let explicit_lang = RwSignal::new(explicit);

@@ -1,4 +1,5 @@
-//! The only module that touches the network: fetches the bundled data files with gloo-net.
+//! The only module that touches the network: fetches the bundled data files with gloo-net (and,
+//! through [`fetch_text`], the other languages' strings: `crate::lang::bundle`).
 //!
 //! Paths are relative to the document's `<base href>` (trunk's `--public-url`), so the app works
 //! under a sub-path. The HTTP status is checked before parsing (a static host that answers a

@@ -49,15 +49,10 @@ impl Lang {
         }
     }
 
+    /// The interface strings (English until the language's bundle is installed: see
+    /// `crate::lang::bundle`; the app shows a language only once it is).
     pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::En => &EN,
-            Lang::Fr => &crate::lang::fr::STRINGS,
-            Lang::Es => &crate::lang::es::STRINGS,
-            Lang::De => &crate::lang::de::STRINGS,
-            Lang::It => &crate::lang::it::STRINGS,
-            Lang::Pt => &crate::lang::pt::STRINGS,
-        }
+        crate::lang::bundle::get(self).map_or(&EN, |b| &b.strings)
     }
 
     /// The first of the browser's preferred languages that the interface speaks; English if none.
@@ -135,6 +130,7 @@ pub fn use_i18n() -> I18n {
     })
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Strings {
     pub app_name: &'static str,
     pub language: &'static str,

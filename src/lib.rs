@@ -20,15 +20,23 @@ pub mod wizard_text;
 
 use wasm_bindgen::JsCast;
 
-/// Install the panic hook and mount the app into `#app`.
+/// Install the panic hook, fetch the start language's strings unless it is English, and mount
+/// the app into `#app` (so the first paint is already in the reader's language).
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         dom::show_fatal_error();
     }));
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(root) = doc.get_element_by_id("app") else { return };
-    root.set_inner_html("");
-    let handle = leptos::mount::mount_to(root.unchecked_into(), app::App);
-    handle.forget();
+    let (lang, _) = lang::switch::initial_lang();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = lang::bundle::load(lang).await {
+            // The app starts in English (`App` checks the bundle) and says why in the console.
+            leptos::logging::warn!("{e}");
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(root) = doc.get_element_by_id("app") else { return };
+        root.set_inner_html("");
+        let handle = leptos::mount::mount_to(root.unchecked_into(), app::App);
+        handle.forget();
+    });
 }

@@ -5,6 +5,7 @@
 use crate::i18n::Lang;
 
 /// The statistics panel's strings in one language.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct StatsStrings {
     /// The panel's heading (also the label of the button that opens and closes it).
     pub title: &'static str,
@@ -47,12 +48,5 @@ pub static STATS_EN: StatsStrings = StatsStrings {
 
 /// The statistics strings for `lang`.
 pub fn stats_strings(lang: Lang) -> &'static StatsStrings {
-    match lang {
-        Lang::En => &STATS_EN,
-        Lang::Fr => &crate::lang::fr::STATS,
-        Lang::Es => &crate::lang::es::STATS,
-        Lang::De => &crate::lang::de::STATS,
-        Lang::It => &crate::lang::it::STATS,
-        Lang::Pt => &crate::lang::pt::STATS,
-    }
+    crate::lang::bundle::get(lang).map_or(&STATS_EN, |b| &b.stats)
 }

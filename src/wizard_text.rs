@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use iuc_core::eligibility::{ApplicantKind, Comparison, ErrorCode, NextStep, ReasonKind, Requirement, Step, Tri};
 
 /// The wizard's strings in one language.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct WizardStrings {
     // ── the page frame ──
     /// Page title template: `{page}` is the page's heading.
@@ -123,6 +124,7 @@ pub struct WizardStrings {
     pub commitments_title_group: &'static str,
     pub commitments_intro: &'static str,
     /// Plain-language label per commitment id; unknown ids fall back to the quoted sentence.
+    #[serde(deserialize_with = "crate::lang::bundle::leak_slice")]
     pub commitments: &'static [(&'static str, &'static str)],
 
     // ── interests ──
@@ -655,12 +657,5 @@ pub static WIZARD_EN: WizardStrings = WizardStrings {
 
 /// The wizard's strings in `lang`.
 pub fn wizard_strings(lang: Lang) -> &'static WizardStrings {
-    match lang {
-        Lang::En => &WIZARD_EN,
-        Lang::Fr => &crate::lang::fr::WIZARD,
-        Lang::Es => &crate::lang::es::WIZARD,
-        Lang::De => &crate::lang::de::WIZARD,
-        Lang::It => &crate::lang::it::WIZARD,
-        Lang::Pt => &crate::lang::pt::WIZARD,
-    }
+    crate::lang::bundle::get(lang).map_or(&WIZARD_EN, |b| &b.wizard)
 }

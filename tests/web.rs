@@ -175,11 +175,28 @@ mod explore {
     }
 }
 
-/// Every language has real tables, not English stand-ins (a missing string is a compile error;
-/// this catches a table that was never translated).
+/// Every language's bundle (`public/i18n/<code>.json`, as the app fetches it) installs in the
+/// browser and has real tables, not English stand-ins (a missing string is a compile error in
+/// the native build; this catches a table that was never translated).
 #[wasm_bindgen_test]
 fn every_language_is_translated() {
     use iuc_explorer::i18n::{Lang, EN};
+    use iuc_explorer::lang::bundle;
+    let files = [
+        (Lang::Fr, include_str!("../public/i18n/fr.json")),
+        (Lang::Es, include_str!("../public/i18n/es.json")),
+        (Lang::De, include_str!("../public/i18n/de.json")),
+        (Lang::It, include_str!("../public/i18n/it.json")),
+        (Lang::Pt, include_str!("../public/i18n/pt.json")),
+    ];
+    for (lang, json) in files {
+        if !bundle::is_ready(lang) {
+            // Until its bundle is installed a language reads as English.
+            assert_eq!(lang.strings().nav_explore, EN.nav_explore);
+        }
+        bundle::install(lang, json).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
+        assert!(bundle::is_ready(lang));
+    }
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let t = lang.strings();
         assert_ne!(t.nav_explore, EN.nav_explore, "{lang:?} interface");

@@ -3,9 +3,19 @@
 //! `crate::about_text::ABOUT_EN`, `crate::stats_text::STATS_EN`). Every field must be given, so a
 //! missing translation does not compile. City names and quoted sentences of the call stay as
 //! published (the quotes live outside these tables).
+//!
+//! The WASM build does not compile them in: it fetches each language's tables as JSON when the
+//! language is first used (see [`bundle`]); the native build compiles them and writes and checks
+//! those JSON files.
+pub mod bundle;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod de;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod es;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod fr;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod it;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod pt;
 pub mod switch;

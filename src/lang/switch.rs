@@ -76,7 +76,16 @@ pub fn LanguageSwitch(explicit: RwSignal<bool>) -> impl IntoView {
                 on:change:target=move |ev| {
                     if let Some(l) = Lang::from_code(&ev.target().value()) {
                         explicit.set(true);
-                        i.lang.set(l);
+                        // The page changes language once its strings are here (a local fetch,
+                        // or the offline cache). If they cannot be had, it stays as it is.
+                        leptos::task::spawn_local(async move {
+                            match crate::lang::bundle::load(l).await {
+                                Ok(()) => {
+                                    i.lang.try_set(l);
+                                }
+                                Err(e) => leptos::logging::warn!("{e}"),
+                            }
+                        });
                     }
                 }
             >
