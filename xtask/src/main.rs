@@ -21,7 +21,9 @@ const USAGE: &str = "usage: cargo xtask <command>
   preview    build release and serve dist/ with the production security headers at http://127.0.0.1:8080
   data       regenerate public/data/pairings.json and gazetteer.json from data/ and GeoNames (PyPI/npm packages)
   basemap    regenerate public/data/world.json from Natural Earth (npm world-atlas)
-  sizes      print the sizes of the files in dist/ (after a release build)";
+  sizes      print the sizes of the files in dist/ (after a release build)
+  i18n       rewrite public/i18n/<lang>.json from the translations in src/lang/ (after editing them)
+  profile    build release with function names and record a CPU profile of typing in the search box";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +37,11 @@ fn main() -> ExitCode {
         Some("data") => data(&root),
         Some("basemap") => xtask::basemap::run(&root),
         Some("sizes") => sizes(&root.join("dist")).map(|_| ()),
+        Some("i18n") => run(Command::new("cargo")
+            .args(["test", "-p", "iuc-explorer", "--lib", "bundle"])
+            .env("UPDATE_I18N", "1")
+            .current_dir(&root)),
+        Some("profile") => setup(&root, true).and_then(|_| profile(&root)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -224,8 +231,10 @@ fn test(root: &Path, extra: &[String]) -> R {
     let t0 = Instant::now();
     let only = extra.first().map(String::as_str);
     if only.is_none() || only == Some("native") {
-        step("native tests: the pure core and the tooling");
+        step("native tests: the pure core, the tooling, and the translation bundles");
         run(Command::new("cargo").args(["test", "-p", "iuc-core", "-p", "xtask"]).current_dir(root))?;
+        // The app's own unit tests natively: public/i18n/*.json match src/lang/*.rs.
+        run(Command::new("cargo").args(["test", "-p", "iuc-explorer", "--lib"]).current_dir(root))?;
     }
     if only.is_none() || only == Some("wasm") {
         step("browser tests: wasm-bindgen-test in headless Chromium");
@@ -284,4 +293,73 @@ fn bench(root: &Path) -> R {
         .current_dir(root)
         .env("IUC_DIST", root.join("dist"))
         .env("IUC_SIZES_JSON", serde_json::to_string(&xtask::sizes::to_json(&rows)).unwrap_or_default()))
+}
+
+/// `cargo xtask profile`: the release build again with function names kept (wasm-bindgen
+/// `--keep-debug`, wasm-opt `--debuginfo`) in `target/dist-profile`, then a CPU profile of
+/// typing in the search box (`tests/e2e/src/bin/profile.rs`; `PROFILE_PAIRINGS=10000` for a
+/// synthetic dataset, `PROFILE_PATH=/?view=table` for another page).
+fn profile(root: &Path) -> R {
+    build_release(root)?;
+    step("the same WASM with function names");
+    let target = root.join("target");
+    run(Command::new("cargo")
+        .args(["build", "--release", "--target", WASM_TARGET, "--bin", "iuc-explorer"])
+        .current_dir(root))?;
+    let out = target.join("profile-wasm");
+    let _ = std::fs::remove_dir_all(&out);
+    let raw = target.join(WASM_TARGET).join("release/iuc-explorer.wasm");
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--keep-debug", "--out-dir"])
+        .arg(&out)
+        .arg(&raw)
+        .env("PATH", tool_path(root)))?;
+    let features = [
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ];
+    run(Command::new("wasm-opt")
+        .args(["-Oz", "--debuginfo"])
+        .args(features)
+        .arg(out.join("iuc-explorer_bg.wasm"))
+        .arg("-o")
+        .arg(out.join("named.wasm"))
+        .env("PATH", tool_path(root)))?;
+    // A copy of dist/ with the named WASM and its glue under the hashed names index.html uses
+    // (and no integrity attributes, which no longer match).
+    let dist = target.join("dist-profile");
+    let _ = std::fs::remove_dir_all(&dist);
+    run(Command::new("cp").arg("-r").arg(root.join("dist")).arg(&dist))?;
+    let entries = std::fs::read_dir(&dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let from = if name.starts_with("iuc-explorer-") && name.ends_with("_bg.wasm") {
+            out.join("named.wasm")
+        } else if name.starts_with("iuc-explorer-") && name.ends_with(".js") {
+            out.join("iuc-explorer.js")
+        } else {
+            continue;
+        };
+        std::fs::copy(&from, e.path()).map_err(|e| format!("{}: {e}", from.display()))?;
+    }
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let mut cleaned = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(k) = rest.find(" integrity=\"") {
+        cleaned.push_str(&rest[..k]);
+        rest = &rest[k + " integrity=\"".len()..];
+        rest = rest.find('"').map_or("", |e| &rest[e + 1..]);
+    }
+    cleaned.push_str(rest);
+    std::fs::write(&index, cleaned).map_err(|e| format!("{}: {e}", index.display()))?;
+    step("CPU profile of typing in the search box");
+    run(Command::new("cargo")
+        .args(["run", "--quiet", "-p", "iuc-e2e", "--bin", "profile"])
+        .current_dir(root)
+        .env("IUC_DIST", &dist))
 }

@@ -2,19 +2,21 @@
 //! run while noise on a shared machine cannot. Each test prints its figures (`--nocapture` to see
 //! them when it passes) and writes them to `target/e2e-artefacts/perf-*.json`.
 //!
-//! Where the build meets its budget the ceiling is **twice the budget**, as the performance issue
-//! asks. Where it does not yet (first-load size and keystroke-to-paint: see README
-//! "Performance" for the figures and the causes), the ceiling is a **regression guard** set
-//! about 1.5–2× above today's measurement instead, so the test still catches things getting
-//! worse; lower these to 2× the budget when the budget is met.
+//! Where the build is within twice its budget the ceiling is **twice the budget**, as the
+//! performance issue asks. Where it is not yet (first-load size; keystrokes at 10,000 pairings,
+//! whose median sits just under twice the budget on a quiet machine), the ceiling is a
+//! **regression guard** above today's measurement instead, so the test still catches things
+//! getting worse; lower these to 2× the budget when the figures allow. Keystroke medians are
+//! taken over 20 keys, and a run over its ceiling is measured once more: a real regression fails
+//! both runs, a burst of load on the machine does not.
 //!
-//! | figure | budget | ceiling asserted |
-//! |---|---|---|
-//! | first load of Explore, brotli | ≤ 150 KB | ≤ 500 KB (guard; today ≈ 450 KB, 43 KB of it the five translations) |
-//! | data on screen, 55 pairings (median of 3 cold loads) | < 275 ms | ≤ 550 ms (2×) |
-//! | keystroke to paint, 55 pairings, map + table (median of 20) | ≤ 8 ms | ≤ 60 ms (guard; today ≈ 25–33 ms) |
-//! | keystroke to paint, 10,000 pairings, map + table (median of 20) | ≤ 16 ms | ≤ 120 ms (guard; today ≈ 40–60 ms) |
-//! | WASM memory growth over 300 search/select cycles, after 10 | none | ≤ 1 MB (about 0.3 MB today; 6 MB before the `vendor/reactive_graph` fix) |
+//! | figure | budget | ceiling asserted | today (README "Performance") |
+//! |---|---|---|---|
+//! | first load of Explore, brotli | ≤ 150 KB | ≤ 500 KB (guard) | ≈ 458 KB, 43 KB of it the five translations |
+//! | data on screen, 55 pairings (median of 3 cold loads) | < 275 ms | ≤ 550 ms (2×) | ≈ 200 ms |
+//! | keystroke to paint, 55 pairings, map + table (median of 20) | ≤ 8 ms | ≤ 16 ms (2×) | ≈ 10–12 ms |
+//! | keystroke to paint, 10,000 pairings, map + table (median of 20) | ≤ 16 ms | ≤ 60 ms (guard) | ≈ 30 ms |
+//! | WASM memory growth over 300 search/select cycles, after 10 | none | ≤ 1 MB | ≈ 0.2 MB; 6.8 MB before the `vendor/reactive_graph` fix |
 
 use iuc_e2e::bench::{self, Stats};
 use iuc_e2e::{artefacts_dir, dist_dir, with_browser, BrowserOptions};
@@ -25,10 +27,10 @@ use std::time::Duration;
 const CEILING_FIRST_LOAD_BYTES: usize = 500_000;
 /// Twice the budget.
 const CEILING_DATA_MS: f64 = 2.0 * 275.0;
-/// Regression guard (budget 8 ms not met yet).
-const CEILING_KEY_55_MS: f64 = 60.0;
-/// Regression guard (budget 16 ms not met yet).
-const CEILING_KEY_10K_MS: f64 = 120.0;
+/// Twice the budget.
+const CEILING_KEY_55_MS: f64 = 2.0 * 8.0;
+/// Regression guard (twice the budget is 32 ms; today's median is about 30 ms).
+const CEILING_KEY_10K_MS: f64 = 60.0;
 /// WASM linear memory only grows, in 64 KiB pages, and the allocator keeps some slack: "no
 /// growth" is asserted as at most 1 MB over 300 cycles (a leak of 3 KB per cycle or more fails).
 const CEILING_MEMORY_GROWTH_BYTES: f64 = 1_000_000.0;
@@ -42,6 +44,27 @@ fn record(name: &str, v: serde_json::Value) {
 fn median_to_paint(t: &[bench::InputTiming]) -> (f64, f64) {
     let s = Stats::of(&t.iter().map(|x| x.to_paint).collect::<Vec<_>>());
     s.map(|s| (s.median, s.p95)).unwrap_or((f64::NAN, f64::NAN))
+}
+
+/// Type the benchmark's 20 keys and return the median and p95 keystroke to paint; over
+/// `ceiling`, type them once more and keep the better run (see the module docs).
+async fn typing(c: &iuc_e2e::Ctx, settle_ms: u32, ceiling: f64) -> (f64, f64, Vec<bench::InputTiming>) {
+    let mut best: Option<(f64, f64, Vec<bench::InputTiming>)> = None;
+    for _ in 0..2 {
+        let keys = bench::search_run(c, &bench::search_keys(), settle_ms).await.expect("typing");
+        assert_eq!(keys.len(), 20);
+        // The measurement means something only if the page responded to the typing.
+        assert!(keys.iter().filter(|k| k.mutations > 0).count() >= 15, "the page hardly changed: {keys:?}");
+        let (median, p95) = median_to_paint(&keys);
+        eprintln!("keystroke to paint: median {median:.1} ms, p95 {p95:.1} ms (ceiling {ceiling} ms)");
+        if best.as_ref().is_none_or(|b| median < b.0) {
+            best = Some((median, p95, keys));
+        }
+        if median <= ceiling {
+            break;
+        }
+    }
+    best.expect("one run at least")
 }
 
 #[test]
@@ -76,11 +99,7 @@ async fn data_on_screen_and_keystrokes_at_55_pairings_are_under_their_ceilings()
             data.push(l.data_painted);
         }
         let data = Stats::of(&data).expect("three loads");
-        let keys = bench::search_run(&c, &bench::search_keys(), 150).await.expect("typing");
-        assert_eq!(keys.len(), 20);
-        // The measurement means something only if the page responded to the typing.
-        assert!(keys.iter().filter(|k| k.mutations > 0).count() >= 15, "the page hardly changed: {keys:?}");
-        let (median, p95) = median_to_paint(&keys);
+        let (median, p95, _) = typing(&c, 150, CEILING_KEY_55_MS).await;
         record(
             "55",
             json!({ "data_on_screen_ms": data.to_json(), "keystroke_to_paint_ms": { "median": median, "p95": p95 } }),
@@ -108,8 +127,7 @@ async fn keystrokes_at_10000_pairings_are_under_their_ceiling() {
         bench::install_load_probe(&c).await.expect("load probe");
         let l = bench::load(&c, "/", true, Duration::from_secs(90)).await.expect("load 10,000 pairings");
         assert_eq!(c.text("#result-count").await, "10,000 of 10,000 pairings shown");
-        let keys = bench::search_run(&c, &bench::search_keys(), 300).await.expect("typing");
-        let (median, p95) = median_to_paint(&keys);
+        let (median, p95, _) = typing(&c, 300, CEILING_KEY_10K_MS).await;
         record(
             "10000",
             json!({ "data_on_screen_ms": l.data_painted, "keystroke_to_paint_ms": { "median": median, "p95": p95 } }),

@@ -12,7 +12,8 @@
 //!
 //! Prints a report and writes it as JSON to `target/bench.json`. See `iuc_e2e::bench` for how
 //! each figure is taken. `BENCH_QUICK=1` skips the 100,000-pairing run and cuts the cycles to 200; `BENCH_ONLY=memory`
-//! (or `load`, `keys`, `map`, `scale`, comma-separated) runs only those parts.
+//! (or `load`, `keys`, `map`, `scale`, comma-separated) runs only those parts; `BENCH_CYCLES=n`
+//! sets the number of search/select cycles.
 
 use iuc_e2e::bench::{self, round2, stats_json, InputTiming, LoadTiming, Stats};
 use iuc_e2e::{with_server, BrowserOptions, Ctx, Options};
@@ -225,7 +226,8 @@ async fn run_all(r: &Run, c: &Ctx, quick: bool) -> Result<(), String> {
         keystrokes(r, c, 55, "table", 150).await?;
     }
     if part("memory") {
-        memory_cycles(r, c, if quick { 200 } else { 1000 }).await?;
+        let cycles = std::env::var("BENCH_CYCLES").ok().and_then(|v| v.parse().ok());
+        memory_cycles(r, c, cycles.unwrap_or(if quick { 200 } else { 1000 })).await?;
     }
     if !part("scale") {
         return Ok(());
