@@ -4,29 +4,30 @@
 
 use crate::i18n::Lang;
 
-/// The statistics panel's strings in one language.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct StatsStrings {
-    /// The panel's heading (also the label of the button that opens and closes it).
-    pub title: &'static str,
-    /// `{n}`: how many pairings are shown (and counted).
-    pub intro: &'static str,
-    pub by_region: &'static str,
-    pub by_partner_country: &'static str,
-    pub by_eu_country: &'static str,
-    pub by_tag: &'static str,
-    /// Under the topic chart: why its counts add up to more than the pairings shown.
-    pub tag_note: &'static str,
-    /// After a count of 1 (read by screen readers, not shown).
-    pub unit_one: &'static str,
-    /// After any other count (read by screen readers, not shown).
-    pub unit_other: &'static str,
-    /// `{n}`: how many values the chart has.
-    pub show_all: &'static str,
-    /// `{n}`: how many values are shown when collapsed.
-    pub show_top: &'static str,
-    /// When no pairing is shown.
-    pub nothing: &'static str,
+crate::string_table! {
+    /// The statistics panel's strings in one language.
+    pub struct StatsStrings {
+        /// The panel's heading (also the label of the button that opens and closes it).
+        pub title: &'static str,
+        /// `{n}`: how many pairings are shown (and counted).
+        pub intro: &'static str,
+        pub by_region: &'static str,
+        pub by_partner_country: &'static str,
+        pub by_eu_country: &'static str,
+        pub by_tag: &'static str,
+        /// Under the topic chart: why its counts add up to more than the pairings shown.
+        pub tag_note: &'static str,
+        /// After a count of 1 (read by screen readers, not shown).
+        pub unit_one: &'static str,
+        /// After any other count (read by screen readers, not shown).
+        pub unit_other: &'static str,
+        /// `{n}`: how many values the chart has.
+        pub show_all: &'static str,
+        /// `{n}`: how many values are shown when collapsed.
+        pub show_top: &'static str,
+        /// When no pairing is shown.
+        pub nothing: &'static str,
+    }
 }
 
 /// English.

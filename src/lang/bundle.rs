@@ -4,26 +4,102 @@
 //! compile error, in the native build); a native test writes and checks the JSON files from them
 //! (`./x i18n` rewrites them after a translation changes).
 //!
-//! The tables hold `&'static str`: a bundle's strings are leaked once when it is installed (at
-//! most one bundle per language, for the page's lifetime), so every view keeps using plain
-//! `&'static str` whichever language is shown.
+//! A bundle is a JSON array of strings: a header naming the format and a fingerprint of the
+//! tables' field names, then every field of the four tables in declaration order
+//! ([`string_table!`](crate::string_table) generates the order and the reading code, far smaller
+//! in WASM than serde's derived deserializers). A bundle from another version of the tables is
+//! refused whole (the language is never shown half-translated or with strings in the wrong
+//! places). The tables hold `&'static str`: a bundle's strings are leaked once when it is
+//! installed (at most one bundle per language, for the page's lifetime).
 
 use crate::about_text::AboutStrings;
 use crate::i18n::{Lang, Strings};
 use crate::stats_text::StatsStrings;
 use crate::wizard_text::WizardStrings;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
+/// Defines a string table: the struct, its field names in order, and its flat form (see the
+/// module docs). Fields are `&'static str`, arrays of them, or lists of pairs ([`Flat`]).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! string_table {
+    ($(#[$sm:meta])* pub struct $name:ident { $( $(#[$fm:meta])* pub $field:ident : $ty:ty, )* }) => {
+        $(#[$sm])*
+        pub struct $name { $( $(#[$fm])* pub $field: $ty, )* }
+        impl $name {
+            /// The field names, in declaration order.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            /// Append every field's strings, in order.
+            pub fn to_flat(&self, out: &mut Vec<String>) {
+                $( $crate::lang::bundle::Flat::put(&self.$field, out); )*
+            }
+            /// Read the table back from [`Self::to_flat`]'s strings (`None` if they run out).
+            pub fn from_flat(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+                Some(Self { $( $field: $crate::lang::bundle::Flat::take(it)?, )* })
+            }
+        }
+    };
+}
+
+/// A string-table field as a run of strings.
+pub trait Flat: Sized {
+    fn put(&self, out: &mut Vec<String>);
+    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self>;
+}
+
+impl Flat for &'static str {
+    fn put(&self, out: &mut Vec<String>) {
+        out.push(self.to_string());
+    }
+    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        it.next()
+    }
+}
+
+impl<const N: usize> Flat for [&'static str; N] {
+    fn put(&self, out: &mut Vec<String>) {
+        out.extend(self.iter().map(|s| s.to_string()));
+    }
+    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        let v: Vec<&'static str> = (0..N).map(|_| it.next()).collect::<Option<_>>()?;
+        v.try_into().ok()
+    }
+}
+
+/// A list of pairs: its length, then the pairs.
+impl Flat for &'static [(&'static str, &'static str)] {
+    fn put(&self, out: &mut Vec<String>) {
+        out.push(self.len().to_string());
+        for (a, b) in self.iter() {
+            out.push(a.to_string());
+            out.push(b.to_string());
+        }
+    }
+    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        let n: usize = it.next()?.parse().ok().filter(|n| *n <= 1_000)?;
+        let v: Vec<(&'static str, &'static str)> =
+            (0..n).map(|_| Some((it.next()?, it.next()?))).collect::<Option<_>>()?;
+        Some(&*Box::leak(v.into_boxed_slice()))
+    }
+}
+
 /// One language's four string tables.
-#[derive(Serialize, Deserialize)]
-// The tables hold `&'static str`, so only a `'static` deserializer (`leak::Leak`) can make one.
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Bundle {
     pub strings: Strings,
     pub wizard: WizardStrings,
     pub about: AboutStrings,
     pub stats: StatsStrings,
+}
+
+/// The first string of a bundle: the format and a fingerprint (FNV-1a) of every field name.
+pub fn header() -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in [Strings::FIELDS, WizardStrings::FIELDS, AboutStrings::FIELDS, StatsStrings::FIELDS].concat() {
+        for b in f.bytes().chain([b',']) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("iuc-i18n 1 {h:016x}")
 }
 
 thread_local! {
@@ -40,14 +116,29 @@ pub fn is_ready(lang: Lang) -> bool {
     lang == Lang::En || get(lang).is_some()
 }
 
-/// Parse and install `lang`'s bundle from its JSON. A bundle that lacks a string, or is not a
-/// bundle, is refused as a whole (the language is not offered half-translated).
+/// Parse and install `lang`'s bundle from its JSON; refused whole unless it is exactly a bundle
+/// of this version's tables.
 pub fn install(lang: Lang, json: &str) -> Result<(), String> {
     if is_ready(lang) {
         return Ok(());
     }
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("i18n/{}.json: {e}", lang.code()))?;
-    let bundle = Bundle::deserialize(leak::Leak(value)).map_err(|e| format!("i18n/{}.json: {e}", lang.code()))?;
+    let file = format!("i18n/{}.json", lang.code());
+    let list: Vec<String> = serde_json::from_str(json).map_err(|e| format!("{file}: {e}"))?;
+    if list.first().map(String::as_str) != Some(header().as_str()) {
+        return Err(format!("{file} is not a string bundle of this version of the app"));
+    }
+    let n = list.len();
+    let mut it = list.into_iter().skip(1).map(|s| &*Box::leak(s.into_boxed_str()));
+    let bundle = (|| {
+        let b = Bundle {
+            strings: Strings::from_flat(&mut it)?,
+            wizard: WizardStrings::from_flat(&mut it)?,
+            about: AboutStrings::from_flat(&mut it)?,
+            stats: StatsStrings::from_flat(&mut it)?,
+        };
+        it.next().is_none().then_some(b)
+    })()
+    .ok_or_else(|| format!("{file}: {n} strings do not fill this version's tables"))?;
     let bundle: &'static Bundle = Box::leak(Box::new(bundle));
     INSTALLED.with_borrow_mut(|v| v.push((lang, bundle)));
     Ok(())
@@ -62,57 +153,14 @@ pub async fn load(lang: Lang) -> Result<(), String> {
     install(lang, &json)
 }
 
-/// For `#[serde(deserialize_with)]`: a list as a leaked `&'static` slice.
-pub fn leak_slice<'de, D, T>(d: D) -> Result<&'static [T], D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de> + 'static,
-{
-    Vec::<T>::deserialize(d).map(|v| &*Box::leak(v.into_boxed_slice()))
-}
-
-/// A JSON value whose strings deserialize as `&'static str` (leaked).
-mod leak {
-    use serde::de::value::{MapDeserializer, SeqDeserializer};
-    use serde::de::{Deserializer, IntoDeserializer, Visitor};
-    use serde_json::{Error, Value};
-
-    pub struct Leak(pub Value);
-
-    impl<'de> IntoDeserializer<'de, Error> for Leak {
-        type Deserializer = Leak;
-        fn into_deserializer(self) -> Leak {
-            self
-        }
-    }
-
-    impl<'de> Deserializer<'de> for Leak {
-        type Error = Error;
-
-        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            match self.0 {
-                Value::String(s) => visitor.visit_borrowed_str(Box::leak(s.into_boxed_str())),
-                Value::Array(a) => {
-                    let mut seq = SeqDeserializer::new(a.into_iter().map(Leak));
-                    let v = visitor.visit_seq(&mut seq)?;
-                    seq.end()?;
-                    Ok(v)
-                }
-                Value::Object(m) => {
-                    let mut map = MapDeserializer::new(m.into_iter().map(|(k, v)| (k, Leak(v))));
-                    let v = visitor.visit_map(&mut map)?;
-                    map.end()?;
-                    Ok(v)
-                }
-                other => other.deserialize_any(visitor),
-            }
-        }
-
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-            unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
-        }
-    }
+/// The JSON text of a bundle (one string per line, so a changed translation is a one-line diff).
+pub fn to_json(strings: &Strings, wizard: &WizardStrings, about: &AboutStrings, stats: &StatsStrings) -> String {
+    let mut out = vec![header()];
+    strings.to_flat(&mut out);
+    wizard.to_flat(&mut out);
+    about.to_flat(&mut out);
+    stats.to_flat(&mut out);
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
 }
 
 /// The JSON files are generated from the Rust tables and must match them.
@@ -120,28 +168,20 @@ mod leak {
 mod files {
     use super::*;
 
-    #[derive(Serialize)]
-    struct BundleRef<'a> {
-        strings: &'a Strings,
-        wizard: &'a WizardStrings,
-        about: &'a AboutStrings,
-        stats: &'a StatsStrings,
-    }
-
-    fn compiled(lang: Lang) -> BundleRef<'static> {
+    fn compiled(lang: Lang) -> String {
         use crate::lang::{de, es, fr, it, pt};
         match lang {
-            Lang::Fr => BundleRef { strings: &fr::STRINGS, wizard: &fr::WIZARD, about: &fr::ABOUT, stats: &fr::STATS },
-            Lang::Es => BundleRef { strings: &es::STRINGS, wizard: &es::WIZARD, about: &es::ABOUT, stats: &es::STATS },
-            Lang::De => BundleRef { strings: &de::STRINGS, wizard: &de::WIZARD, about: &de::ABOUT, stats: &de::STATS },
-            Lang::It => BundleRef { strings: &it::STRINGS, wizard: &it::WIZARD, about: &it::ABOUT, stats: &it::STATS },
-            Lang::Pt => BundleRef { strings: &pt::STRINGS, wizard: &pt::WIZARD, about: &pt::ABOUT, stats: &pt::STATS },
-            Lang::En => BundleRef {
-                strings: &crate::i18n::EN,
-                wizard: &crate::wizard_text::WIZARD_EN,
-                about: &crate::about_text::ABOUT_EN,
-                stats: &crate::stats_text::STATS_EN,
-            },
+            Lang::Fr => to_json(&fr::STRINGS, &fr::WIZARD, &fr::ABOUT, &fr::STATS),
+            Lang::Es => to_json(&es::STRINGS, &es::WIZARD, &es::ABOUT, &es::STATS),
+            Lang::De => to_json(&de::STRINGS, &de::WIZARD, &de::ABOUT, &de::STATS),
+            Lang::It => to_json(&it::STRINGS, &it::WIZARD, &it::ABOUT, &it::STATS),
+            Lang::Pt => to_json(&pt::STRINGS, &pt::WIZARD, &pt::ABOUT, &pt::STATS),
+            Lang::En => to_json(
+                &crate::i18n::EN,
+                &crate::wizard_text::WIZARD_EN,
+                &crate::about_text::ABOUT_EN,
+                &crate::stats_text::STATS_EN,
+            ),
         }
     }
 
@@ -154,7 +194,7 @@ mod files {
     fn the_bundles_in_public_i18n_are_the_translations() {
         let update = std::env::var("UPDATE_I18N").is_ok_and(|v| v == "1");
         for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
-            let json = serde_json::to_string(&compiled(lang)).expect("serialise") + "\n";
+            let json = compiled(lang);
             if update {
                 std::fs::create_dir_all(path(lang).parent().expect("dir")).expect("mkdir");
                 std::fs::write(path(lang), &json).expect("write");
@@ -168,28 +208,27 @@ mod files {
             );
             // And it reads back as the same tables.
             install(lang, &on_disk).expect("the bundle installs");
-            let back = get(lang).expect("installed");
-            let again = serde_json::to_string(&BundleRef {
-                strings: &back.strings,
-                wizard: &back.wizard,
-                about: &back.about,
-                stats: &back.stats,
-            })
-            .expect("serialise")
-                + "\n";
-            assert_eq!(again, json, "{} round trip", lang.code());
+            let b = get(lang).expect("installed");
+            assert_eq!(to_json(&b.strings, &b.wizard, &b.about, &b.stats), json, "{} round trip", lang.code());
         }
     }
 
     #[test]
-    fn a_broken_or_incomplete_bundle_is_refused_whole() {
-        let full = serde_json::to_string(&compiled(Lang::Fr)).expect("serialise");
-        let mut v: serde_json::Value = serde_json::from_str(&full).expect("json");
-        v["strings"].as_object_mut().expect("object").remove("app_name");
-        // Tested on German, French and Spanish so the other test's installs don't interfere.
-        assert!(install(Lang::De, &v.to_string()).unwrap_err().contains("app_name"));
-        assert!(install(Lang::Es, "{").is_err());
-        assert!(install(Lang::It, "[1, 2]").is_err());
-        assert!(!is_ready(Lang::De) && !is_ready(Lang::Es) && !is_ready(Lang::It));
+    fn a_broken_short_long_or_foreign_bundle_is_refused_whole() {
+        let good: Vec<String> = serde_json::from_str(&compiled(Lang::Fr)).expect("json");
+        let short = serde_json::to_string(&good[..good.len() - 1]).expect("json");
+        let mut long = good.clone();
+        long.push("extra".into());
+        let mut foreign = good.clone();
+        foreign[0] = "iuc-i18n 1 0000000000000000".into();
+        // Each language's install is tried once (a refused one stays not ready).
+        assert!(install(Lang::De, &short).unwrap_err().contains("do not fill"));
+        assert!(install(Lang::Es, &serde_json::to_string(&long).expect("json")).is_err());
+        assert!(install(Lang::It, &serde_json::to_string(&foreign).expect("json")).unwrap_err().contains("version"));
+        assert!(install(Lang::Pt, "{").is_err());
+        assert!(install(Lang::Fr, "[1, 2]").is_err());
+        assert!(Lang::ALL.into_iter().filter(|l| *l != Lang::En).all(|l| !is_ready(l)));
+        // English needs no bundle.
+        assert!(is_ready(Lang::En));
     }
 }

@@ -12,7 +12,7 @@
 //!
 //! | figure | budget | ceiling asserted | today (README "Performance") |
 //! |---|---|---|---|
-//! | first load of Explore, brotli | ≤ 150 KB | ≤ 500 KB (guard) | ≈ 458 KB, 43 KB of it the five translations |
+//! | first load of Explore, brotli | ≤ 150 KB | ≤ 500 KB (guard) | ≈ 427 KB (the other languages load on demand) |
 //! | data on screen, 55 pairings (median of 3 cold loads) | < 275 ms | ≤ 550 ms (2×) | ≈ 200 ms |
 //! | keystroke to paint, 55 pairings, map + table (median of 20) | ≤ 8 ms | ≤ 16 ms (2×) | ≈ 10–12 ms |
 //! | keystroke to paint, 10,000 pairings, map + table (median of 20) | ≤ 16 ms | ≤ 60 ms (guard) | ≈ 30 ms |
