@@ -454,7 +454,7 @@ pub async fn map_run(c: &Ctx, keys: &[String], settle_ms: u32) -> Result<Vec<Inp
 /// Runs `arguments[0]` search/select cycles in the page: set the search text (from
 /// `arguments[1]`, in turn), open the first row's detail, close it.
 const CYCLES: &str = r#"
-  const n = arguments[0], queries = arguments[1], done = arguments[arguments.length - 1];
+  const n = arguments[0], queries = arguments[1], mode = arguments[2], done = arguments[arguments.length - 1];
   const mc = new MessageChannel(); let waiting = null;
   mc.port1.onmessage = () => { const w = waiting; waiting = null; if (w) w(); };
   const yieldTask = () => new Promise(r => { waiting = r; mc.port2.postMessage(0); });
@@ -463,10 +463,12 @@ const CYCLES: &str = r#"
     const q = document.querySelector('#q');
     let opened = 0;
     for (let i = 0; i < n; i++) {
-      q.value = queries[i % queries.length];
-      q.dispatchEvent(new Event('input', { bubbles: true }));
-      await yieldTask();
-      const link = document.querySelector('a.row-link');
+      if (mode !== 'select' || i === 0) {
+        q.value = queries[i % queries.length];
+        q.dispatchEvent(new Event('input', { bubbles: true }));
+        await yieldTask();
+      }
+      const link = mode === 'search' ? null : document.querySelector('a.row-link');
       if (link) {
         link.click();
         await yieldTask();
@@ -483,8 +485,40 @@ const CYCLES: &str = r#"
 
 /// Run `n` search/select cycles (see [`CYCLES`]); returns how many details opened.
 pub async fn cycles(c: &Ctx, n: usize) -> Result<u64, String> {
+    cycles_of(c, n, CycleMode::Both).await
+}
+
+/// What a cycle does (to tell which part of it grows memory).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CycleMode {
+    /// Set a search, open the first row's detail, close it.
+    Both,
+    /// Only set a search.
+    Search,
+    /// Only open and close a detail (the search is set once).
+    Select,
+}
+
+impl CycleMode {
+    /// From `BENCH_CYCLE_MODE` (`search`, `select`; anything else: both).
+    pub fn from_env() -> CycleMode {
+        match std::env::var("BENCH_CYCLE_MODE").as_deref() {
+            Ok("search") => CycleMode::Search,
+            Ok("select") => CycleMode::Select,
+            _ => CycleMode::Both,
+        }
+    }
+}
+
+/// [`cycles`] doing only part of a cycle.
+pub async fn cycles_of(c: &Ctx, n: usize, mode: CycleMode) -> Result<u64, String> {
     let queries = json!(["smart", "water", "india", "malmo", "mobility", "brazil", "climate", "tor"]);
-    let r = c.client.execute_async(CYCLES, vec![json!(n), queries]).await.map_err(|e| e.to_string())?;
+    let mode = match mode {
+        CycleMode::Both => "both",
+        CycleMode::Search => "search",
+        CycleMode::Select => "select",
+    };
+    let r = c.client.execute_async(CYCLES, vec![json!(n), queries, json!(mode)]).await.map_err(|e| e.to_string())?;
     if let Some(e) = r["error"].as_str() {
         return Err(format!("cycles failed: {e}"));
     }

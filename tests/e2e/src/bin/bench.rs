@@ -13,7 +13,8 @@
 //! Prints a report and writes it as JSON to `target/bench.json`. See `iuc_e2e::bench` for how
 //! each figure is taken. `BENCH_QUICK=1` skips the 100,000-pairing run and cuts the cycles to 200; `BENCH_ONLY=memory`
 //! (or `load`, `keys`, `map`, `scale`, comma-separated) runs only those parts; `BENCH_CYCLES=n`
-//! sets the number of search/select cycles.
+//! sets the number of search/select cycles, `BENCH_CYCLE_MODE=search` or `select` makes them only
+//! search or only open and close a detail.
 
 use iuc_e2e::bench::{self, round2, stats_json, InputTiming, LoadTiming, Stats};
 use iuc_e2e::{with_server, BrowserOptions, Ctx, Options};
@@ -164,7 +165,7 @@ async fn memory_cycles(r: &Run, c: &Ctx, total: usize) -> Result<(), String> {
     let mut opened = 0;
     while done < total {
         let n = (100 - done % 100).min(total - done);
-        opened += bench::cycles(c, n).await?;
+        opened += bench::cycles_of(c, n, bench::CycleMode::from_env()).await?;
         done += n;
         if done % 200 == 0 || done == total {
             r.progress(&format!("{done}/{total} search/select cycles"));
