@@ -134,6 +134,8 @@ crate::string_table! {
     pub struct Strings {
         pub app_name: &'static str,
         pub language: &'static str,
+        /// The language switch could not fetch a language's strings: `{name}` is its own name.
+        pub language_failed: &'static str,
         pub programme: &'static str,
         pub skip_to_content: &'static str,
         pub nav_label: &'static str,
@@ -244,6 +246,7 @@ crate::string_table! {
 pub static EN: Strings = Strings {
     app_name: "IUC Pairings Explorer",
     language: "Language",
+    language_failed: "{name} could not be loaded. Check your connection and try again.",
     programme: "International Urban Cooperation (IUC) city-to-city pairings",
     skip_to_content: "Skip to main content",
     nav_label: "Main",

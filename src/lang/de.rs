@@ -14,6 +14,7 @@ use crate::wizard_text::WizardStrings;
 pub static STRINGS: Strings = Strings {
     app_name: "IUC Pairings Explorer",
     language: "Sprache",
+    language_failed: "{name} konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
     programme: "Städtepaare des Programms International Urban Cooperation (IUC)",
     skip_to_content: "Zum Hauptinhalt springen",
     nav_label: "Hauptnavigation",

@@ -13,6 +13,7 @@ use crate::wizard_text::WizardStrings;
 pub static STRINGS: Strings = Strings {
     app_name: "Explorador de emparejamientos IUC",
     language: "Idioma",
+    language_failed: "No se ha podido cargar {name}. Compruebe su conexión e inténtelo de nuevo.",
     programme: "Emparejamientos entre ciudades del programa de Cooperación Urbana Internacional (IUC)",
     skip_to_content: "Saltar al contenido principal",
     nav_label: "Principal",

@@ -17,6 +17,7 @@ use crate::wizard_text::WizardStrings;
 pub static STRINGS: Strings = Strings {
     app_name: "Explorateur des jumelages IUC",
     language: "Langue",
+    language_failed: "Impossible de charger {name}. Vérifiez votre connexion et réessayez.",
     programme: "Coopération urbaine internationale (IUC)\u{a0}: jumelages de ville à ville",
     skip_to_content: "Aller au contenu principal",
     nav_label: "Menu principal",

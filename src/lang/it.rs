@@ -12,6 +12,7 @@ use crate::wizard_text::WizardStrings;
 pub static STRINGS: Strings = Strings {
     app_name: "Esplora abbinamenti IUC",
     language: "Lingua",
+    language_failed: "Impossibile caricare {name}. Verifichi la connessione e riprovi.",
     programme: "Abbinamenti tra città del programma International Urban Cooperation (IUC, Cooperazione urbana internazionale)",
     skip_to_content: "Passare al contenuto principale",
     nav_label: "Principale",

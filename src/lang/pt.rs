@@ -14,6 +14,7 @@ use crate::wizard_text::WizardStrings;
 pub static STRINGS: Strings = Strings {
     app_name: "Explorador de emparelhamentos IUC",
     language: "Idioma",
+    language_failed: "Não foi possível carregar {name}. Verifique a sua ligação e tente novamente.",
     programme: "Emparelhamentos de cidades do programa Cooperação Urbana Internacional (IUC)",
     skip_to_content: "Ir para o conteúdo principal",
     nav_label: "Principal",

@@ -5,7 +5,7 @@
 //! `history.replaceState` (the router ignores parameters it does not know). Without a `lang`
 //! parameter the browser's preferred language is used.
 
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{fill, use_i18n, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -64,28 +64,44 @@ pub fn keep_in_sync(explicit: RwSignal<bool>) {
     });
 }
 
-/// The switch: a labelled `<select>` of the languages, each named in its own language.
+/// The switch: a labelled `<select>` of the languages, each named in its own language. A
+/// language whose strings cannot be fetched is not switched to: the select goes back to the
+/// current language and a status message says so (in the current language).
 #[component]
 pub fn LanguageSwitch(explicit: RwSignal<bool>) -> impl IntoView {
     let i = use_i18n();
+    let select = NodeRef::<leptos::html::Select>::new();
+    let failed = RwSignal::new(None::<Lang>);
+    let choose = move |l: Lang| {
+        failed.set(None);
+        explicit.set(true);
+        // The page changes language once its strings are here (a local fetch, or the offline
+        // cache).
+        leptos::task::spawn_local(async move {
+            match crate::lang::bundle::load(l).await {
+                Ok(()) => {
+                    i.lang.try_set(l);
+                }
+                Err(e) => {
+                    leptos::logging::warn!("{e}");
+                    failed.try_set(Some(l));
+                    if let (Some(sel), Some(now)) = (select.get_untracked(), i.lang.try_get_untracked()) {
+                        sel.set_value(now.code());
+                    }
+                }
+            }
+        });
+    };
     view! {
         <div class="language-switch">
             <label for="language">{move || i.t().language}</label>
             <select
                 id="language"
+                node_ref=select
+                aria-describedby="language-status"
                 on:change:target=move |ev| {
                     if let Some(l) = Lang::from_code(&ev.target().value()) {
-                        explicit.set(true);
-                        // The page changes language once its strings are here (a local fetch,
-                        // or the offline cache). If they cannot be had, it stays as it is.
-                        leptos::task::spawn_local(async move {
-                            match crate::lang::bundle::load(l).await {
-                                Ok(()) => {
-                                    i.lang.try_set(l);
-                                }
-                                Err(e) => leptos::logging::warn!("{e}"),
-                            }
-                        });
+                        choose(l);
                     }
                 }
             >
@@ -100,6 +116,9 @@ pub fn LanguageSwitch(explicit: RwSignal<bool>) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
+            <p id="language-status" class="language-status" role="status">
+                {move || failed.get().map(|l| fill(i.t().language_failed, &[("name", l.name())]))}
+            </p>
         </div>
     }
 }

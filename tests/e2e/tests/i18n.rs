@@ -52,3 +52,29 @@ async fn the_browsers_preferred_language_is_the_default() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_language_whose_strings_cannot_be_fetched_is_not_switched_to_and_the_switch_says_why() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.server.set_override_status("/i18n/de.json", 503, "text/plain", b"Unavailable".to_vec());
+        c.open("/").await;
+        c.wait_for_rows().await;
+        let english_nav = c.text("nav").await;
+        c.js("const s = document.getElementById('language'); s.value = 'de'; s.dispatchEvent(new Event('change')); return true;").await;
+        c.wait_js("return document.getElementById('language-status').innerText.length > 0;", 5).await;
+        // Still English, the switch back on English, and a message in the status region.
+        assert_eq!(c.js("return document.documentElement.lang").await, json!("en"));
+        assert_eq!(c.js("return document.getElementById('language').value").await, json!("en"));
+        assert_eq!(c.text("nav").await, english_nav);
+        let status = c.text("#language-status").await;
+        assert!(status.contains("Deutsch") && status.contains("could not be loaded"), "{status}");
+        assert_eq!(c.js("return document.getElementById('language-status').getAttribute('role')").await, json!("status"));
+        // Once the file can be had, choosing it again works and the message goes.
+        c.server.clear_overrides();
+        c.js("const s = document.getElementById('language'); s.value = 'de'; s.dispatchEvent(new Event('change')); return true;").await;
+        c.wait_js("return document.documentElement.lang === 'de';", 5).await;
+        assert_ne!(c.text("nav").await, english_nav);
+        assert_eq!(c.text("#language-status").await, "");
+    })
+    .await;
+}
