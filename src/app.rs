@@ -75,11 +75,10 @@ pub fn base_path() -> String {
     href.trim_end_matches('/').to_string()
 }
 
+/// The app, starting in `lang` (whose strings `crate::start` has installed); `explicit`: chosen
+/// by a `lang=` URL rather than taken from the browser.
 #[component]
-pub fn App() -> impl IntoView {
-    let (lang, explicit) = crate::lang::switch::initial_lang();
-    // `start` has fetched the language's strings; if that failed, English.
-    let lang = if crate::lang::bundle::is_ready(lang) { lang } else { Lang::En };
+pub fn App(lang: Lang, explicit: bool) -> impl IntoView {
     let i18n = I18n { lang: RwSignal::new(lang) };
     provide_context(i18n);
     let explicit_lang = RwSignal::new(explicit);

@@ -27,16 +27,21 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         dom::show_fatal_error();
     }));
-    let (lang, _) = lang::switch::initial_lang();
+    let (lang, explicit) = lang::switch::initial_lang();
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = lang::bundle::load(lang).await {
-            // The app starts in English (`App` checks the bundle) and says why in the console.
-            leptos::logging::warn!("{e}");
-        }
+        let lang = match lang::bundle::load(lang).await {
+            Ok(()) => lang,
+            Err(e) => {
+                // Start in English, and say why in the console.
+                leptos::logging::warn!("{e}");
+                i18n::Lang::En
+            }
+        };
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         let Some(root) = doc.get_element_by_id("app") else { return };
         root.set_inner_html("");
-        let handle = leptos::mount::mount_to(root.unchecked_into(), app::App);
+        let handle =
+            leptos::mount::mount_to(root.unchecked_into(), move || leptos::view! { <app::App lang explicit /> });
         handle.forget();
     });
 }
