@@ -72,13 +72,20 @@ pub fn LanguageSwitch(explicit: RwSignal<bool>) -> impl IntoView {
     let i = use_i18n();
     let select = NodeRef::<leptos::html::Select>::new();
     let failed = RwSignal::new(None::<Lang>);
+    // The last language chosen: a slower fetch of an earlier choice must not win.
+    let wanted = StoredValue::new(None::<Lang>);
     let choose = move |l: Lang| {
         failed.set(None);
         explicit.set(true);
+        wanted.set_value(Some(l));
         // The page changes language once its strings are here (a local fetch, or the offline
         // cache).
         leptos::task::spawn_local(async move {
-            match crate::lang::bundle::load(l).await {
+            let result = crate::lang::bundle::load(l).await;
+            if wanted.try_get_value().flatten() != Some(l) {
+                return;
+            }
+            match result {
                 Ok(()) => {
                     i.lang.try_set(l);
                 }
