@@ -24,6 +24,13 @@ pub const PAGE_SIZE: usize = 100;
 /// search itself, and browsers ignore history changes made faster than about ten a second.
 pub const URL_WRITE_DELAY_MS: u64 = 300;
 
+/// Cancel the pending URL write, if any.
+fn cancel_write(timer: StoredValue<Option<TimeoutHandle>>) {
+    if let Some(h) = timer.try_update_value(Option::take).flatten() {
+        h.clear();
+    }
+}
+
 /// Search text typed since the URL was last written, and the URL query it was typed over.
 #[derive(Clone, Debug, PartialEq)]
 struct Typed {
@@ -80,9 +87,7 @@ impl ExploreCtx {
 
     /// Navigate; the URL written now carries the typed text, so it is no longer pending.
     pub fn go_to(&self, url: String, replace: bool) {
-        if let Some(h) = self.write_timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
+        cancel_write(self.write_timer);
         self.go.run((url, replace));
         self.typed.try_set(None);
     }
@@ -92,10 +97,9 @@ impl ExploreCtx {
         let over = self.search.get_untracked();
         self.typed.set(Some(Typed { over, q: q.to_string() }));
         let ctx = *self;
+        cancel_write(self.write_timer);
         let handle = set_timeout_with_handle(move || ctx.write_typed(), Duration::from_millis(URL_WRITE_DELAY_MS)).ok();
-        if let Some(old) = self.write_timer.try_update_value(|t| std::mem::replace(t, handle)).flatten() {
-            old.clear();
-        }
+        self.write_timer.try_set_value(handle);
     }
 
     /// Write the typed text to the URL now (replacing the history entry), if any is pending.
@@ -202,11 +206,7 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
     };
     provide_context(ctx);
     // Leaving Explore while typing: no late write to another page's URL.
-    on_cleanup(move || {
-        if let Some(h) = write_timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-    });
+    on_cleanup(move || cancel_write(write_timer));
 
     let view_mode = move || state.try_with(|s| s.view).unwrap_or_default();
     view! {
