@@ -17,7 +17,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   setup      install every tool the project needs (idempotent)
   serve      set up, then `trunk serve` at http://127.0.0.1:8080 with live reload
   test       set up, then run every test: native, wasm-bindgen-test in headless Chromium, e2e on the release build
-  bench      set up, build release, print file sizes (raw/gzip/brotli) and browser timings; JSON in target/bench.json
+  bench      set up, build release, print file sizes (raw/gzip/brotli) and browser timings against the
+             budgets; JSON in target/bench.json. `--check`: exit non-zero when a budget is missed
   preview    build release and serve dist/ with the production security headers at http://127.0.0.1:8080
   data       regenerate public/data/pairings.json and gazetteer.json from data/ and GeoNames (PyPI/npm packages)
   basemap    regenerate public/data/world.json from Natural Earth (npm world-atlas)
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
         Some("setup") => setup(&root, true),
         Some("serve") => setup(&root, false).and_then(|_| serve(&root)),
         Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
-        Some("bench") => setup(&root, true).and_then(|_| bench(&root)),
+        Some("bench") => setup(&root, true).and_then(|_| bench(&root, &args[1..])),
         Some("preview") => setup(&root, false).and_then(|_| preview(&root)),
         Some("data") => data(&root),
         Some("basemap") => xtask::basemap::run(&root),
@@ -283,13 +284,17 @@ fn sizes(dist: &Path) -> Result<Vec<xtask::sizes::FileSize>, String> {
     Ok(rows)
 }
 
-fn bench(root: &Path) -> R {
+fn bench(root: &Path, extra: &[String]) -> R {
+    if let Some(a) = extra.iter().find(|a| *a != "--check") {
+        return Err(format!("bench: unknown option {a:?} (only --check)"));
+    }
     build_release(root)?;
     step("sizes of dist/");
     let rows = sizes(&root.join("dist"))?;
     step("browser timings (headless Chromium, release build)");
     run(Command::new("cargo")
-        .args(["run", "--quiet", "-p", "iuc-e2e", "--bin", "bench"])
+        .args(["run", "--quiet", "-p", "iuc-e2e", "--bin", "bench", "--"])
+        .args(extra)
         .current_dir(root)
         .env("IUC_DIST", root.join("dist"))
         .env("IUC_SIZES_JSON", serde_json::to_string(&xtask::sizes::to_json(&rows)).unwrap_or_default()))

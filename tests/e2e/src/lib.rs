@@ -14,6 +14,7 @@ pub use xtask::static_server::{Options, Server};
 
 pub mod axe;
 pub mod bench;
+pub mod budgets;
 
 /// The release build to test.
 pub fn dist_dir() -> PathBuf {
