@@ -90,11 +90,11 @@ fn output_of(program: &str, args: &[&str]) -> Option<String> {
     Some(text.lines().next().unwrap_or("").trim().to_string())
 }
 
-/// The PATH with the project's npm tools (wasm-opt) in front.
+/// The PATH with the project's tools in front: `tools/bin` (wasm-opt behind a cache keyed by its
+/// input, so a build whose WASM did not change skips the -Oz pass), then the npm tools.
 fn tool_path(root: &Path) -> String {
-    let bin = root.join("tools/node_modules/.bin");
     let old = std::env::var("PATH").unwrap_or_default();
-    format!("{}:{old}", bin.display())
+    format!("{}:{}:{old}", root.join("tools/bin").display(), root.join("tools/node_modules/.bin").display())
 }
 
 /// The version of a package in Cargo.lock.
