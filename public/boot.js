@@ -2,9 +2,34 @@
 // 'unsafe-inline'. Trunk writes the hashed file names into this tag's data attributes.
 const tag = document.querySelector('script[data-wasm]');
 const status = document.getElementById('boot-status');
+// A first visit hands what it downloads itself (the WASM here, the data files in src/data.rs)
+// to the service worker's precache through a cache of this name (HANDOFF in sw.js), so that the
+// worker does not download them a second time. Open until the worker is registered.
+const HANDOFF = 'iuc-handoff';
+const handedOver = [];
+let handing = false;
 try {
+  handing = 'serviceWorker' in navigator && !navigator.serviceWorker.controller;
+} catch (e) {
+  // An opaque origin (sandboxed frame) may not even read navigator.serviceWorker.
+}
+window.iucHandOver = (response) => {
+  if (!handing || !response.ok) return;
+  try {
+    const copy = response.clone();
+    handedOver.push(caches.open(HANDOFF).then((c) => c.put(response.url, copy)).catch(() => {}));
+  } catch (e) {
+    // No Cache Storage here (opaque origin): the worker downloads it itself.
+  }
+};
+try {
+  // Fetched here rather than by the glue, so that it can be handed over.
+  const wasm = fetch(tag.dataset.wasm).then((response) => {
+    window.iucHandOver(response);
+    return response;
+  });
   const mod = await import(tag.dataset.js);
-  await mod.default({ module_or_path: tag.dataset.wasm });
+  await mod.default({ module_or_path: wasm });
 } catch (err) {
   console.error(err);
   if (status) {
@@ -15,8 +40,10 @@ try {
   }
 }
 
-// Offline support: register the service worker (public/sw.js) once the app runs, and tell the
-// app when a new version is waiting (it shows "A new version is available — Reload").
+// Offline support: register the service worker (public/sw.js) once the page has loaded and the
+// browser is idle, so that its precache (the other languages, the wizard's files, the icons)
+// never competes with what the first screen needs; and tell the app when a new version is
+// waiting (it shows "A new version is available — Reload").
 // In a sandboxed iframe without same-origin access this fails quietly: the app works without it.
 if ('serviceWorker' in navigator) {
   const announce = (worker) => {
@@ -29,16 +56,31 @@ if ('serviceWorker' in navigator) {
   };
   try {
     const base = new URL('./', document.baseURI);
-    navigator.serviceWorker.register(new URL('sw.js', base).href, { scope: base.pathname }).then((reg) => {
-      if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const w = reg.installing;
-        if (!w) return;
-        w.addEventListener('statechange', () => {
-          if (w.state === 'installed' && navigator.serviceWorker.controller) announce(w);
+    const idle = new Promise((resolve) => {
+      const later = () => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 500));
+      if (document.readyState === 'complete') later();
+      else addEventListener('load', later, { once: true });
+    });
+    idle
+      .then(async () => {
+        // Every copy handed over so far is in the cache before the worker's install reads it.
+        for (let n = -1; n !== handedOver.length; ) {
+          n = handedOver.length;
+          await Promise.all(handedOver);
+        }
+        handing = false;
+        return navigator.serviceWorker.register(new URL('sw.js', base).href, { scope: base.pathname });
+      })
+      .then((reg) => {
+        if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const w = reg.installing;
+          if (!w) return;
+          w.addEventListener('statechange', () => {
+            if (w.state === 'installed' && navigator.serviceWorker.controller) announce(w);
+          });
         });
-      });
-    }, () => {});
+      }, () => {});
     let reloading = false;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
       if (window.iucUpdating && !reloading) {

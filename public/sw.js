@@ -5,7 +5,8 @@
 // so the cache name changes exactly when a file changes (never hand-bumped), and a changed
 // build is a byte-different sw.js, which is how the browser notices an update.
 //
-// Strategy: precache the whole build under `iuc-<version>`; the app shell and hashed files are
+// Strategy: precache the whole build under `iuc-<version>` (taking what the page already
+// downloaded from the hand-over cache, below); the app shell and hashed files are
 // served cache-first (the page always runs the version of its worker: files of two versions are
 // never mixed), data files stale-while-revalidate. A new worker waits until the page asks it to
 // take over ("A new version is available — Reload"), then old caches are deleted on activate.
@@ -15,11 +16,30 @@ const PREFIX = 'iuc-';
 const CACHE = BUILD ? PREFIX + BUILD.version : null;
 const SCOPE = new URL(self.registration ? self.registration.scope : './', self.location).href;
 
+// On a first visit the page has already downloaded the WASM and the data before this worker
+// installs (it registers when the page is idle). The page hands those responses over in a cache
+// of this name (boot.js for the WASM, src/data.rs for the data files), and the install takes them
+// from there instead of downloading them a second time. Only files of this build's list are taken;
+// the hand-over cache is deleted once the install has read it.
+const HANDOFF = 'iuc-handoff';
+
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const handoff = await caches.open(HANDOFF);
+  await Promise.all(BUILD.files.map(async (f) => {
+    const url = new URL(f, SCOPE).href;
+    const handed = await handoff.match(url);
+    if (handed && handed.ok) return cache.put(url, handed);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
+    return cache.put(url, response);
+  }));
+  await caches.delete(HANDOFF);
+}
+
 self.addEventListener('install', (event) => {
   if (!CACHE) return; // development build: no caching
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(BUILD.files.map((f) => new URL(f, SCOPE).href)))
-  );
+  event.waitUntil(precache());
 });
 
 self.addEventListener('activate', (event) => {

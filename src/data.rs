@@ -1,5 +1,6 @@
 //! The only module that touches the network: fetches the bundled data files with gloo-net (and,
-//! through [`fetch_text`], the other languages' strings: `crate::lang::bundle`).
+//! through [`fetch_text`], the other languages' strings: `crate::lang::bundle`). On a first visit
+//! it also hands what it fetched to the service worker's precache ([`hand_over`]).
 //!
 //! Paths are relative to the document's `<base href>` (trunk's `--public-url`), so the app works
 //! under a sub-path. The HTTP status is checked before parsing (a static host that answers a
@@ -52,7 +53,24 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
     if ct.starts_with("text/html") {
         return Err(LoadError::WrongContent { url, content_type: ct });
     }
+    let raw: web_sys::Response = resp.into();
+    hand_over(&raw);
+    let resp = gloo_net::http::Response::from(raw);
     resp.text().await.map_err(|e| LoadError::Network { url, message: e.to_string() })
+}
+
+/// On a first visit, hand a copy of a file fetched here to the service worker's precache, so
+/// that it is downloaded once, not once by the page and again by the worker: `public/boot.js`
+/// defines `iucHandOver` (and hands over the WASM), `public/sw.js` reads the copies when it
+/// installs. Where boot.js did not define it (tests), nothing happens.
+fn hand_over(resp: &web_sys::Response) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(f) = js_sys::Reflect::get(&window, &"iucHandOver".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(&wasm_bindgen::JsValue::NULL, resp);
+        }
+    }
 }
 
 pub const PAIRINGS_URL: &str = "data/pairings.json";

@@ -16,6 +16,7 @@ cd "$dir"
 # files are cached at run time too), so a first visit does not download them.
 files=$(find . -type f ! -name sw.js ! -name '*.map' ! -name 'gazetteer.json' ! -name '*.schema.json' | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $files; do sha256sum "$f"; done | sha256sum | cut -c1-16)
-list=$(printf '%s\n' "./" $files | sed 's/.*/"&"/' | paste -sd, -)
+# (Not "./" as well: navigations are answered with index.html, which is in the list.)
+list=$(printf '%s\n' $files | sed 's/.*/"&"/' | paste -sd, -)
 printf 'self.IUC_BUILD = { version: "%s", files: [%s] };\n%s\n' "$version" "$list" "$(cat sw.js)" > sw.js.tmp
 mv sw.js.tmp sw.js

@@ -35,6 +35,9 @@ pub struct Options {
     pub security_headers: bool,
     /// Path prefix the app is hosted under, e.g. `/iuc/` (must match trunk's `--public-url`).
     pub base: String,
+    /// Send `Cache-Control: no-store` for every file instead of the recommended headers, so that
+    /// the browser's HTTP cache cannot hide a file downloaded twice (tests of the precache).
+    pub no_store: bool,
 }
 
 impl Options {
@@ -44,6 +47,7 @@ impl Options {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             security_headers: true,
             base: "/".into(),
+            no_store: false,
         }
     }
 }
@@ -223,9 +227,7 @@ fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
             None => not_found(),
         }
     };
-    // Hashed assets may be cached forever; everything else must be revalidated.
-    let immutable = rel.rsplit('/').next().is_some_and(is_hashed);
-    add(&mut resp, "cache-control", if immutable { "public, max-age=31536000, immutable" } else { "no-cache" });
+    add(&mut resp, "cache-control", if opts.no_store { "no-store" } else { cache_control(&rel) });
     if opts.security_headers {
         add(&mut resp, "content-security-policy", CSP);
         add(&mut resp, "x-content-type-options", "nosniff");
@@ -233,6 +235,18 @@ fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
         add(&mut resp, "permissions-policy", "geolocation=(), camera=(), microphone=()");
     }
     resp
+}
+
+/// The `Cache-Control` a host should send (README "Hosting"): trunk's hashed files never change
+/// under their name, so they may be cached for a year without asking again; everything else
+/// (`index.html`, `sw.js`, `boot.js`, the data, the translations, the icons) keeps its name
+/// across builds and must be revalidated on every use.
+pub fn cache_control(path: &str) -> &'static str {
+    if path.rsplit('/').next().is_some_and(is_hashed) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
 }
 
 /// trunk names hashed files `name-<16 hex>.ext`.
@@ -317,6 +331,11 @@ mod tests {
         assert!(is_hashed("iuc-explorer-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(!is_hashed("pairings.json"));
         assert!(!is_hashed("index.html"));
+        assert_eq!(cache_control("/iuc-explorer-1a2b3c4d5e6f7a8b_bg.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_control("/main-1a2b3c4d5e6f7a8b.css"), "public, max-age=31536000, immutable");
+        for p in ["/", "/index.html", "/sw.js", "/boot.js", "/data/pairings.json", "/i18n/de.json", "/about"] {
+            assert_eq!(cache_control(p), "no-cache", "{p}");
+        }
     }
 
     #[test]
