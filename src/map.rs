@@ -92,9 +92,8 @@ impl Geometry {
             country_ids.push((num(&p.eu.country), num(&p.partner.country)));
         }
         // Focus order: west to east, then north to south.
-        let mut order: Vec<usize> = (0..places.len()).collect();
-        order.sort_by(|&a, &b| places[a].x.total_cmp(&places[b].x).then(places[a].y.total_cmp(&places[b].y)));
-        let places = order.into_iter().map(|i| places[i].clone()).collect();
+        let mut places = places;
+        iuc_core::order::sort_by(&mut places, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
         Geometry { places, arcs, country_ids }
     }
 }

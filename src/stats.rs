@@ -104,7 +104,9 @@ pub fn bars(
             (iuc_core::text::fold(&label), Bar { id, label, count, selected })
         })
         .collect();
-    out.sort_by(|(fa, a), (fb, b)| b.count.cmp(&a.count).then_with(|| fa.cmp(fb)).then_with(|| a.id.cmp(&b.id)));
+    iuc_core::order::sort_by(&mut out, |(fa, a), (fb, b)| {
+        b.count.cmp(&a.count).then_with(|| fa.cmp(fb)).then_with(|| a.id.cmp(&b.id))
+    });
     out.into_iter().map(|(_, b)| b).collect()
 }
 

@@ -197,7 +197,7 @@ impl Dataset {
     /// The SDGs a pairing relates to, through its tags, sorted and deduplicated.
     pub fn sdgs_of(&self, p: &Pairing) -> Vec<u8> {
         let mut v: Vec<u8> = p.tags.iter().filter_map(|t| self.tag(t)).flat_map(|t| t.sdgs.iter().copied()).collect();
-        v.sort_unstable();
+        crate::order::sort_by(&mut v, Ord::cmp);
         v.dedup();
         v
     }

@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod eligibility;
 pub mod export;
 pub mod geo;
+pub mod order;
 pub mod search;
 pub mod state;
 pub mod text;

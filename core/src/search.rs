@@ -66,7 +66,7 @@ impl Query {
         let cut = q.char_indices().nth(MAX_QUERY_CHARS).map_or(q, |(i, _)| &q[..i]);
         let key = fold(cut);
         let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        crate::order::sort_by(&mut words, |a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         words.dedup();
         let mut kept: Vec<String> = Vec::with_capacity(words.len());
         for w in words {
@@ -477,7 +477,9 @@ fn with_unknown(
 fn finish(values: Vec<FacetValue>) -> Vec<FacetValue> {
     let mut v: Vec<(String, FacetValue)> =
         values.into_iter().filter(|x| x.count > 0 || x.selected).map(|x| (fold(&x.label), x)).collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)).then_with(|| a.1.id.cmp(&b.1.id)));
+    crate::order::sort_by(&mut v, |a, b| {
+        a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)).then_with(|| a.1.id.cmp(&b.1.id))
+    });
     v.into_iter().map(|(_, x)| x).collect()
 }
 
@@ -556,7 +558,7 @@ pub fn sort(ds: &Dataset, rows: &mut [usize], key: SortKey, dir: SortDir) {
     if key == SortKey::Distance {
         let mut keyed: Vec<(f64, usize)> =
             rows.iter().map(|&r| (ds.pairings.get(r).map_or(f64::NAN, distance_km), r)).collect();
-        keyed.sort_by(|a, b| orient(a.0.total_cmp(&b.0)).then(a.1.cmp(&b.1)));
+        crate::order::sort_by(&mut keyed, |a, b| orient(a.0.total_cmp(&b.0)).then(a.1.cmp(&b.1)));
         rows.iter_mut().zip(keyed).for_each(|(slot, (_, r))| *slot = r);
     } else {
         let mut keyed: Vec<(String, &str, usize)> = rows
@@ -566,7 +568,7 @@ pub fn sort(ds: &Dataset, rows: &mut [usize], key: SortKey, dir: SortDir) {
                 (fold(text), text, r)
             })
             .collect();
-        keyed.sort_by(|a, b| orient(a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1))).then(a.2.cmp(&b.2)));
+        crate::order::sort_by(&mut keyed, |a, b| orient(a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1))).then(a.2.cmp(&b.2)));
         rows.iter_mut().zip(keyed).for_each(|(slot, (_, _, r))| *slot = r);
     }
 }
@@ -583,7 +585,7 @@ pub fn highlight(text: &str, q: &str) -> Vec<Range<usize>> {
     if words.is_empty() {
         return Vec::new();
     }
-    words.sort_unstable();
+    crate::order::sort_by(&mut words, Ord::cmp);
     words.dedup();
     let (key, map) = fold_with_map(text);
     let mut found: Vec<Range<usize>> = Vec::new();
@@ -598,7 +600,7 @@ pub fn highlight(text: &str, q: &str) -> Vec<Range<usize>> {
             from = a + key[a..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    found.sort_by_key(|r| (r.start, r.end));
+    crate::order::sort_by_key(&mut found, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
     for r in found {
         match merged.last_mut() {
@@ -649,7 +651,7 @@ pub fn similar(ds: &Dataset, id: &str, n: usize) -> Vec<(usize, f64)> {
             (inter > 0).then(|| (i, inter as f64 / union as f64, p.region == target.region))
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
     scored.into_iter().take(n).map(|(i, s, _)| (i, s)).collect()
 }
 

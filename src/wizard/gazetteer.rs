@@ -108,7 +108,7 @@ impl Gazetteer {
                 }
             })
             .collect();
-        hits.sort_by(|a, b| {
+        iuc_core::order::sort_by(&mut hits, |a, b| {
             let (ca, cb) = (&self.cities[a.1], &self.cities[b.1]);
             a.0.cmp(&b.0).then(cb.population.cmp(&ca.population)).then_with(|| ca.name.cmp(&cb.name))
         });

@@ -361,7 +361,7 @@ pub fn country_page(w: Wiz) -> AnyView {
     let codes = call.member_states.codes.clone();
     let options = move || {
         let mut named: Vec<(String, String)> = codes.iter().map(|c| (w.country_name(c), c.clone())).collect();
-        named.sort_by_key(|(name, _)| iuc_core::text::fold(name));
+        iuc_core::order::sort_by_key(&mut named, |(name, _)| iuc_core::text::fold(name));
         named
             .into_iter()
             .map(|(name, code)| {
