@@ -430,21 +430,32 @@ pub fn region_label(i: &I18n, r: Region) -> &'static str {
     }
 }
 
+/// The download formats of the shown pairings.
+#[derive(Clone, Copy)]
+enum Export {
+    Csv,
+    Json,
+    /// Arcs and cities, for GIS tools (`iuc_core::export::to_geojson`).
+    GeoJson,
+}
+
 /// View switch and export buttons.
 #[component]
 fn ResultsToolbar() -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
-    let export = move |json: bool| {
+    let export = move |format: Export| {
         let rows = ctx.rows.get_untracked();
         ctx.data.with_value(|d| {
-            if json {
-                let s = iuc_core::export::to_json(&d.loaded.dataset, &rows);
-                crate::dom::download("iuc-pairings.json", "application/json", &s);
-            } else {
-                let s = iuc_core::export::to_csv(&d.loaded.dataset, &rows);
-                crate::dom::download("iuc-pairings.csv", "text/csv;charset=utf-8", &s);
-            }
+            let ds = &d.loaded.dataset;
+            let (name, mime, s) = match format {
+                Export::Csv => ("iuc-pairings.csv", "text/csv;charset=utf-8", iuc_core::export::to_csv(ds, &rows)),
+                Export::Json => ("iuc-pairings.json", "application/json", iuc_core::export::to_json(ds, &rows)),
+                Export::GeoJson => {
+                    ("iuc-pairings.geojson", "application/geo+json", iuc_core::export::to_geojson(ds, &rows, true))
+                }
+            };
+            crate::dom::download(name, mime, &s);
         });
     };
     let view_button = move |v: View| {
@@ -471,11 +482,19 @@ fn ResultsToolbar() -> impl IntoView {
                 {view_button(View::Table)}
             </div>
             <div class="export" role="group" aria-label=move || i.t().export_label>
-                <button type="button" on:click=move |_| export(false) disabled=move || ctx.rows.with(Vec::is_empty)>
+                <button type="button" on:click=move |_| export(Export::Csv) disabled=move || ctx.rows.with(Vec::is_empty)>
                     {move || i.t().export_csv}
                 </button>
-                <button type="button" on:click=move |_| export(true) disabled=move || ctx.rows.with(Vec::is_empty)>
+                <button type="button" on:click=move |_| export(Export::Json) disabled=move || ctx.rows.with(Vec::is_empty)>
                     {move || i.t().export_json}
+                </button>
+                <button
+                    type="button"
+                    class="export-geojson"
+                    on:click=move |_| export(Export::GeoJson)
+                    disabled=move || ctx.rows.with(Vec::is_empty)
+                >
+                    {move || i.t().export_geojson}
                 </button>
                 {(!ctx.sticky.with_value(|s| s.embed)).then(|| view! { <crate::embed::EmbedDialog /> })}
                 <button type="button" class="print-only-hide" on:click=move |_| {

@@ -177,6 +177,8 @@ crate::string_table! {
         pub export_label: &'static str,
         pub export_csv: &'static str,
         pub export_json: &'static str,
+        /// The GeoJSON download (the arcs of the shown pairings, for GIS tools).
+        pub export_geojson: &'static str,
         pub print: &'static str,
         pub table_caption: &'static str,
         pub col_eu_city: &'static str,
@@ -288,6 +290,7 @@ pub static EN: Strings = Strings {
     export_label: "Export the pairings shown",
     export_csv: "Download CSV",
     export_json: "Download JSON",
+    export_geojson: "Download GeoJSON (map)",
     print: "Print",
     table_caption: "IUC city pairings: EU city, its country, the paired city, its country, the partner region and the topics of cooperation",
     col_eu_city: "EU city",

@@ -166,20 +166,37 @@ fn project_lz(lon: f64, z: f64) -> (f64, f64) {
     to_map(x, y)
 }
 
-/// Builds projected polylines from a stream of geographic points, starting a new segment where
-/// the line crosses the antimeridian (and routing along the pole line where it crosses a pole).
-/// Points are `(lon, z)`: normalised longitude in degrees and the sine of the latitude.
+/// `(lon, z)` back to `(lon, lat)` degrees: [`LineBuilder`]'s output for geographic lines.
+fn lon_lat_of(lon: f64, z: f64) -> (f64, f64) {
+    (lon, z.clamp(-1.0, 1.0).asin().to_degrees())
+}
+
+/// Builds polylines from a stream of geographic points, starting a new segment where the line
+/// crosses the antimeridian (and routing along the pole line where it crosses a pole).
+/// Points are `(lon, z)`: normalised longitude in degrees and the sine of the latitude; each is
+/// written out through `out` (projected to map space, or back to `(lon, lat)`).
 struct LineBuilder {
     segments: Vec<Vec<(f64, f64)>>,
     current: Vec<(f64, f64)>,
     /// Zero-length segments, returned only if nothing else is produced.
     degenerate: Vec<Vec<(f64, f64)>>,
     prev: Option<(f64, f64)>,
+    out: fn(f64, f64) -> (f64, f64),
 }
 
 impl LineBuilder {
     fn new(capacity: usize) -> Self {
-        LineBuilder { segments: Vec::new(), current: Vec::with_capacity(capacity), degenerate: Vec::new(), prev: None }
+        Self::with_output(capacity, project_lz)
+    }
+
+    fn with_output(capacity: usize, out: fn(f64, f64) -> (f64, f64)) -> Self {
+        LineBuilder {
+            segments: Vec::new(),
+            current: Vec::with_capacity(capacity),
+            degenerate: Vec::new(),
+            prev: None,
+            out,
+        }
     }
 
     /// Adds a point: lon in [-180, 180], z in [-1, 1].
@@ -189,8 +206,8 @@ impl LineBuilder {
             if (d.abs() - 180.0).abs() < 1e-6 && (pz + z).abs() > 1e-9 {
                 // Opposite meridians: the great circle passes over the pole in between.
                 let pole = 1.0f64.copysign(pz + z);
-                self.current.push(project_lz(plon, pole));
-                self.current.push(project_lz(lon, pole));
+                self.current.push((self.out)(plon, pole));
+                self.current.push((self.out)(lon, pole));
             } else if d.abs() > 180.0 {
                 // Crossing the antimeridian: cut where the line meets ±180 (interpolating linearly
                 // in longitude and z, which for arc steps of a few degrees is exact to the eye).
@@ -199,12 +216,12 @@ impl LineBuilder {
                 let span = unwrapped - plon;
                 let t = if span.abs() < 1e-12 { 0.0 } else { ((edge - plon) / span).clamp(0.0, 1.0) };
                 let cz = pz + t * (z - pz);
-                self.current.push(project_lz(edge, cz));
+                self.current.push((self.out)(edge, cz));
                 self.end_segment();
-                self.current.push(project_lz(-edge, cz));
+                self.current.push((self.out)(-edge, cz));
             }
         }
-        self.current.push(project_lz(lon, z));
+        self.current.push((self.out)(lon, z));
         self.prev = Some((lon, z));
     }
 
@@ -269,6 +286,17 @@ pub const MAX_ARC_STEPS: usize = 4096;
 /// do) take the meridian through `a` northwards over the pole (from a pole, the prime meridian);
 /// an arc through a pole runs along Equal Earth's pole line. Non-finite input gives no segments.
 pub fn arc(a: (f64, f64), b: (f64, f64), steps: usize) -> Vec<Vec<(f64, f64)>> {
+    arc_to(a, b, steps, project_lz)
+}
+
+/// The same great-circle arc as [`arc`], unprojected: polylines of `(lon, lat)` degrees, cut
+/// where the arc crosses the antimeridian (both sides end exactly on ±180), as RFC 7946 (GeoJSON)
+/// asks of lines that cross it.
+pub fn arc_lon_lat(a: (f64, f64), b: (f64, f64), steps: usize) -> Vec<Vec<(f64, f64)>> {
+    arc_to(a, b, steps, lon_lat_of)
+}
+
+fn arc_to(a: (f64, f64), b: (f64, f64), steps: usize, out: fn(f64, f64) -> (f64, f64)) -> Vec<Vec<(f64, f64)>> {
     if !(a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite()) {
         return Vec::new();
     }
@@ -283,7 +311,7 @@ pub fn arc(a: (f64, f64), b: (f64, f64), steps: usize) -> Vec<Vec<(f64, f64)>> {
     let omega = sin_w.atan2(cos_w);
 
     if omega < 1e-12 {
-        let mut lb = LineBuilder::new(2);
+        let mut lb = LineBuilder::with_output(2, out);
         lb.push(alon, va[2]);
         lb.push(blon, vb[2]);
         return lb.finish();
@@ -304,7 +332,7 @@ pub fn arc(a: (f64, f64), b: (f64, f64), steps: usize) -> Vec<Vec<(f64, f64)>> {
     // At least one step per 90° so that no single step spans a pole or half the map.
     let steps = steps.clamp((omega / FRAC_PI_2).ceil() as usize, MAX_ARC_STEPS);
     let (s, c) = (omega / steps as f64).sin_cos();
-    let mut lb = LineBuilder::new(steps + 3);
+    let mut lb = LineBuilder::with_output(steps + 3, out);
     lb.push(alon, va[2]);
     // Rotate p towards b by ω/steps each step: p' = c·p + s·t, t' = c·t − s·p.
     let (mut p, mut t) = (va, u);

@@ -92,3 +92,22 @@ fn a_country_name_in_any_interface_language_finds_its_pairings() {
     assert_eq!(ds.country_name_in("DE", "en"), "Germany");
     assert_eq!(ds.country_name_in("ZZ", "fr"), "ZZ");
 }
+
+#[test]
+fn the_japanese_pairings_export_as_eight_geojson_arcs_from_europe_to_japan() {
+    let ds = shipped();
+    let ix = Index::new(&ds);
+    let rows = filter(&ix, &ds, &Filters { q: "japan".into(), ..Filters::default() });
+    let v: serde_json::Value =
+        serde_json::from_str(&iuc_core::export::to_geojson(&ds, &rows, false)).expect("valid JSON");
+    let features = v["features"].as_array().expect("features");
+    assert_eq!(features.len(), 8, "the programme page lists eight pairings with Japanese cities");
+    for f in features {
+        assert_eq!(f["geometry"]["type"], "LineString", "Europe to Japan does not cross the antimeridian");
+        assert_eq!(f["properties"]["partner_country"], "JP");
+        let line = f["geometry"]["coordinates"].as_array().expect("coordinates");
+        let last = &line[line.len() - 1];
+        let (lon, lat) = (last[0].as_f64().unwrap(), last[1].as_f64().unwrap());
+        assert!((129.0..146.0).contains(&lon) && (30.0..46.0).contains(&lat), "ends in Japan: {last}");
+    }
+}

@@ -56,6 +56,7 @@ pub static STRINGS: Strings = Strings {
     export_label: "Angezeigte Städtepaare exportieren",
     export_csv: "CSV herunterladen",
     export_json: "JSON herunterladen",
+    export_geojson: "GeoJSON herunterladen (Karte)",
     print: "Drucken",
     table_caption: "IUC-Städtepaare: EU-Stadt, ihr Land, die Partnerstadt, deren Land, die Partnerregion und die Themen der Zusammenarbeit",
     col_eu_city: "EU-Stadt",

@@ -55,6 +55,7 @@ pub static STRINGS: Strings = Strings {
     export_label: "Exportar los emparejamientos mostrados",
     export_csv: "Descargar CSV",
     export_json: "Descargar JSON",
+    export_geojson: "Descargar GeoJSON (mapa)",
     print: "Imprimir",
     table_caption: "Emparejamientos de ciudades del programa IUC: ciudad de la UE, su país, ciudad emparejada, su país, región socia y temas de cooperación",
     col_eu_city: "Ciudad de la UE",

@@ -59,6 +59,7 @@ pub static STRINGS: Strings = Strings {
     export_label: "Exporter les jumelages affichés",
     export_csv: "Télécharger au format CSV",
     export_json: "Télécharger au format JSON",
+    export_geojson: "Télécharger au format GeoJSON (carte)",
     print: "Imprimer",
     table_caption: "Jumelages de villes IUC\u{a0}: ville de l’UE, son pays, la ville jumelée, son pays, la région partenaire et les thèmes de coopération",
     col_eu_city: "Ville de l’UE",

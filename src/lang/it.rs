@@ -54,6 +54,7 @@ pub static STRINGS: Strings = Strings {
     export_label: "Esportazione degli abbinamenti visualizzati",
     export_csv: "Scaricare in formato CSV",
     export_json: "Scaricare in formato JSON",
+    export_geojson: "Scaricare in formato GeoJSON (mappa)",
     print: "Stampare",
     table_caption: "Abbinamenti tra città IUC: città dell’UE, relativo paese, città abbinata, relativo paese, regione partner e temi della cooperazione",
     col_eu_city: "Città dell’UE",

@@ -56,6 +56,7 @@ pub static STRINGS: Strings = Strings {
     export_label: "Exportar os emparelhamentos apresentados",
     export_csv: "Descarregar CSV",
     export_json: "Descarregar JSON",
+    export_geojson: "Descarregar GeoJSON (mapa)",
     print: "Imprimir",
     table_caption: "Emparelhamentos de cidades IUC: cidade da UE, o seu país, a cidade emparelhada, o seu país, a região parceira e os temas de cooperação",
     col_eu_city: "Cidade da UE",

@@ -205,6 +205,48 @@ async fn export_gives_exactly_the_rows_shown() {
 }
 
 #[tokio::test]
+async fn the_geojson_download_holds_the_shown_pairings_as_arcs_with_their_cities() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/?q=japan").await;
+        c.wait_for_rows().await;
+        assert_eq!(rows(&c).await, 8);
+        c.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = b => { window.__blobs.push(b); return o.call(URL, b); }; return true;").await;
+        // From the keyboard, as any control: focus the button and press Enter.
+        c.js("document.querySelector('.export button.export-geojson').focus(); return true;").await;
+        c.keys(&fantoccini::key::Key::Enter.to_string()).await;
+        let blob = c
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];                  const b = window.__blobs[0]; b ? b.text().then(t => done({ type: b.type, text: t })) : done(null);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(blob["type"], "application/geo+json");
+        let v: serde_json::Value = serde_json::from_str(blob["text"].as_str().expect("a GeoJSON download")).unwrap();
+        assert_eq!(v["type"], "FeatureCollection");
+        let features = v["features"].as_array().unwrap();
+        let lines: Vec<_> = features.iter().filter(|f| f["geometry"]["type"] == "LineString").collect();
+        assert_eq!(lines.len(), 8, "one arc per pairing shown");
+        assert_eq!(features.iter().filter(|f| f["geometry"]["type"] == "Point").count(), 16, "and both cities");
+        for f in lines {
+            let line = f["geometry"]["coordinates"].as_array().unwrap();
+            assert!(line.len() >= 2);
+            for p in line {
+                let (lon, lat) = (p[0].as_f64().unwrap(), p[1].as_f64().unwrap());
+                assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat), "{p}");
+            }
+            // From the EU city (west) to the Japanese one (east): lon, lat order.
+            let (first, last) = (&line[0], &line[line.len() - 1]);
+            assert!(first[0].as_f64().unwrap() < 30.0 && last[0].as_f64().unwrap() > 129.0, "{first} → {last}");
+            assert_eq!(f["properties"]["partner_country"], "JP");
+        }
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn at_phone_width_the_page_does_not_scroll_sideways() {
     let opts = BrowserOptions { width: 320, height: 800, ..Default::default() };
     with_browser(opts, |c| async move {
