@@ -169,13 +169,20 @@ async fn the_detail_opens_by_keyboard_has_its_own_url_and_escape_closes_it() {
     .await;
 }
 
+/// Keep every Blob the page makes a download URL for, in `window.__blobs`.
+async fn capture_downloads(c: &Ctx) {
+    c.js("window.__blobs = []; const o = URL.createObjectURL; \
+          URL.createObjectURL = b => { window.__blobs.push(b); return o.call(URL, b); }; return true;")
+        .await;
+}
+
 #[tokio::test]
 async fn export_gives_exactly_the_rows_shown() {
     with_browser(BrowserOptions::default(), |c| async move {
         c.open("/?pcountry=CA").await;
         c.wait_for_rows().await;
         assert_eq!(rows(&c).await, 6);
-        c.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = b => { window.__blobs.push(b); return o.call(URL, b); }; return true;").await;
+        capture_downloads(&c).await;
         c.find(".export button:nth-child(1)").await.click().await.unwrap();
         c.find(".export button:nth-child(2)").await.click().await.unwrap();
         let texts = c
@@ -210,7 +217,7 @@ async fn the_geojson_download_holds_the_shown_pairings_as_arcs_with_their_cities
         c.open("/?q=japan").await;
         c.wait_for_rows().await;
         assert_eq!(rows(&c).await, 8);
-        c.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = b => { window.__blobs.push(b); return o.call(URL, b); }; return true;").await;
+        capture_downloads(&c).await;
         // From the keyboard, as any control: focus the button and press Enter.
         c.js("document.querySelector('.export button.export-geojson').focus(); return true;").await;
         c.keys(&fantoccini::key::Key::Enter.to_string()).await;
