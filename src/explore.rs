@@ -56,8 +56,9 @@ pub struct ExploreCtx {
     /// What follows `/pairing/<id>` in a detail URL: the encoded state and the sticky parameters
     /// (`?q=…&embed=1`, or empty). Computed once per state change and shared by every row link.
     pub detail_query: Memo<String>,
-    /// The URL's query string (`?…`), as the router has it.
-    search: Memo<String>,
+    /// The URL's query string (`?…`), as the router has it (it changes when typing pauses, not
+    /// on every key).
+    pub search: Memo<String>,
     /// Text typed ahead of the URL (see [`URL_WRITE_DELAY_MS`]); it counts only while the URL
     /// is still the one it was typed over, so Back and links always win.
     typed: RwSignal<Option<Typed>>,

@@ -211,6 +211,8 @@ crate::string_table! {
         pub map_help: &'static str,
         pub map_zoom_to: &'static str,
         pub map_world: &'static str,
+        /// Zooms the map to the pairings shown (and makes it follow the filters again).
+        pub map_fit: &'static str,
         pub map_europe: &'static str,
         pub map_asia: &'static str,
         pub map_americas: &'static str,
@@ -322,6 +324,7 @@ pub static EN: Strings = Strings {
     map_help: "Each pairing is an arc between its two cities. Zoom with the buttons, the mouse wheel, pinch, or the + and − keys; move with drag or the arrow keys; 0 resets. Select a city to see its pairing.",
     map_zoom_to: "Zoom to",
     map_world: "World",
+    map_fit: "Fit to shown",
     map_europe: "Europe",
     map_asia: "Asia",
     map_americas: "The Americas",

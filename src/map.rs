@@ -526,6 +526,31 @@ pub fn PairingsMap() -> impl IntoView {
         }
     };
 
+    // The map follows the filters: when the URL's search changes (typing paused, a facet ticked)
+    // it zooms to the shown pairings' markers and arcs, unless the user has moved it by hand
+    // since it last did. "Fit to shown" fits again and follows again. It fits on load too (an
+    // embed of one country's pairings opens on them).
+    let fitted = StoredValue::new(Some(view.get_untracked()));
+    let fit = move || {
+        let rows = ctx.rows.get_untracked();
+        let v = ctx.data.with_value(|d| {
+            let ds = &d.loaded.dataset;
+            let arcs = rows.iter().filter_map(|&r| ds.pairings.get(r)).flat_map(|p| {
+                let (a, b) = ((p.eu.lon, p.eu.lat), (p.partner.lon, p.partner.lat));
+                geo::arc(a, b, geo::arc_steps(a, b)).into_iter().flatten()
+            });
+            View::fit_points(arcs, aspect)
+        });
+        fitted.set_value(Some(v));
+        view.set(v);
+    };
+    Effect::new(move |_| {
+        ctx.search.track();
+        if fitted.get_value() == view.try_get_untracked() {
+            fit();
+        }
+    });
+
     let preset_button = move |name: &'static str, label: fn(&crate::i18n::Strings) -> &'static str| {
         view! { <button type="button" on:click=move |_| go_preset(name)>{move || label(i.t())}</button> }
     };
@@ -539,6 +564,7 @@ pub fn PairingsMap() -> impl IntoView {
                 {preset_button("europe", |t| t.map_europe)}
                 {preset_button("asia", |t| t.map_asia)}
                 {preset_button("americas", |t| t.map_americas)}
+                <button type="button" class="map-fit" on:click=move |_| fit()>{move || i.t().map_fit}</button>
                 <a class="skip-map" href="#pairings-table">{move || i.t().map_skip}</a>
             </div>
             {world_error}

@@ -588,6 +588,11 @@ pub fn graticule(every_deg: f64, step_deg: f64) -> Vec<Vec<(f64, f64)>> {
 /// Largest zoom factor relative to the whole world.
 pub const MAX_ZOOM: f64 = 40.0;
 
+/// Margin [`View::fit_points`] leaves around the points, as a fraction of their extent per side.
+pub const FIT_MARGIN: f64 = 0.08;
+/// Narrowest view [`View::fit_points`] gives, in map units: a sixth of the world's width.
+pub const FIT_MIN_WIDTH: f64 = MAP_WIDTH / 6.0;
+
 /// The visible part of the map: an SVG `viewBox` in map units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
@@ -702,6 +707,26 @@ impl View {
         let bw = (x1 - x0).max(1e-9) * 1.08;
         let bh = (y1 - y0).max(1e-9) * 1.08;
         let (w, h) = if bw / bh > aspect { (bw, bw / aspect) } else { (bh * aspect, bh) };
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        View { x: cx - w / 2.0, y: cy - h / 2.0, w, h }.clamp()
+    }
+
+    /// The view of aspect ratio `aspect` (width / height) around `points` (map units): their
+    /// bounding box with a margin of [`FIT_MARGIN`] of its size on every side, at least
+    /// [`FIT_MIN_WIDTH`] wide (one city, or two close ones, do not fill the map), then
+    /// [`clamp`](View::clamp)ed. Non-finite points are ignored; with none left, the whole world.
+    pub fn fit_points(points: impl IntoIterator<Item = (f64, f64)>, aspect: f64) -> View {
+        let aspect = if aspect.is_finite() && aspect > 0.0 { aspect } else { MAP_WIDTH / MAP_HEIGHT };
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for (x, y) in points.into_iter().filter(|(x, y)| x.is_finite() && y.is_finite()) {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        if x0 > x1 {
+            return View::world();
+        }
+        let w = ((x1 - x0) * (1.0 + 2.0 * FIT_MARGIN)).max(FIT_MIN_WIDTH);
+        let h = ((y1 - y0) * (1.0 + 2.0 * FIT_MARGIN)).max(FIT_MIN_WIDTH / aspect);
+        let (w, h) = if w / h > aspect { (w, w / aspect) } else { (h * aspect, h) };
         let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         View { x: cx - w / 2.0, y: cy - h / 2.0, w, h }.clamp()
     }
@@ -1401,5 +1426,31 @@ mod tests {
         assert_eq!(clusters.iter().map(|c| c.members.len()).sum::<usize>(), 20_000);
         assert!(clusters.len() < 20_000, "the dense European half must cluster");
         assert!(hit.is_some());
+    }
+
+    #[test]
+    fn fit_points_shows_every_point_with_a_margin_and_never_a_single_city_alone() {
+        let aspect = MAP_WIDTH / MAP_HEIGHT;
+        let inside = |v: View, (x, y): (f64, f64)| x > v.x && x < v.x + v.w && y > v.y && y < v.y + v.h;
+        // Malmö, Ottawa and Windsor: the view holds them all, with room to spare, at the aspect asked.
+        let pts = [project(13.0, 55.6), project(-75.7, 45.4), project(-83.0, 42.3)];
+        let v = View::fit_points(pts, aspect);
+        assert!(pts.iter().all(|&p| inside(v, p)), "{v:?}");
+        assert!((v.w / v.h - aspect).abs() < 1e-9);
+        assert!(v.w * v.h < MAP_WIDTH * MAP_HEIGHT / 4.0, "well inside the world: {v:?}");
+        let (x0, x1) =
+            (pts.iter().map(|p| p.0).fold(f64::MAX, f64::min), pts.iter().map(|p| p.0).fold(f64::MIN, f64::max));
+        assert!(v.x < x0 - 0.05 * (x1 - x0) && v.x + v.w > x1 + 0.05 * (x1 - x0), "a margin on both sides");
+        // One city: the minimum extent, centred on it.
+        let rome = project(12.5, 41.9);
+        let one = View::fit_points([rome], aspect);
+        assert!((one.w - FIT_MIN_WIDTH).abs() < 1e-6 && inside(one, rome));
+        assert!((one.centre().0 - rome.0).abs() < 1e-6 && (one.centre().1 - rome.1).abs() < 1e-6);
+        // Nothing (or nothing finite) to show: the world.
+        assert_eq!(View::fit_points([], aspect), View::world());
+        assert_eq!(View::fit_points([(f64::NAN, 1.0)], aspect), View::world());
+        // A tall box gets its width from the aspect ratio.
+        let tall = View::fit_points([project(0.0, -50.0), project(1.0, 50.0)], aspect);
+        assert!((tall.w / tall.h - aspect).abs() < 1e-9 && tall.h >= project(0.0, -50.0).1 - project(0.0, 50.0).1);
     }
 }

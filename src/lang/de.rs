@@ -88,6 +88,7 @@ pub static STRINGS: Strings = Strings {
     map_help: "Jedes Städtepaar ist ein Bogen zwischen seinen beiden Städten. Zoomen Sie mit den Schaltflächen, dem Mausrad, mit zwei Fingern oder mit den Tasten + und −; verschieben Sie die Karte durch Ziehen oder mit den Pfeiltasten; 0 setzt die Ansicht zurück. Wählen Sie eine Stadt aus, um ihr Städtepaar zu sehen.",
     map_zoom_to: "Kartenausschnitt",
     map_world: "Welt",
+    map_fit: "Auf Auswahl zoomen",
     map_europe: "Europa",
     map_asia: "Asien",
     map_americas: "Amerika",

@@ -87,6 +87,7 @@ pub static STRINGS: Strings = Strings {
     map_help: "Cada emparejamiento es un arco entre sus dos ciudades. Acerque o aleje la vista con los botones, la rueda del ratón, el gesto de pellizcar o las teclas + y −; desplácese arrastrando o con las teclas de flecha; 0 restablece la vista. Seleccione una ciudad para ver su emparejamiento.",
     map_zoom_to: "Centrar el mapa en",
     map_world: "Mundo",
+    map_fit: "Ajustar a lo mostrado",
     map_europe: "Europa",
     map_asia: "Asia",
     map_americas: "América",

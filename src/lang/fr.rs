@@ -91,6 +91,7 @@ pub static STRINGS: Strings = Strings {
     map_help: "Chaque jumelage est représenté par un arc entre ses deux villes. Zoomez avec les boutons, la molette de la souris, en pinçant l’écran ou avec les touches + et −\u{202f}; déplacez la carte en la faisant glisser ou avec les touches fléchées\u{202f}; la touche 0 rétablit la vue initiale. Sélectionnez une ville pour voir son jumelage.",
     map_zoom_to: "Centrer sur",
     map_world: "Monde",
+    map_fit: "Ajuster aux paires affichées",
     map_europe: "Europe",
     map_asia: "Asie",
     map_americas: "Amériques",

@@ -86,6 +86,7 @@ pub static STRINGS: Strings = Strings {
     map_help: "Ogni abbinamento è un arco tra le sue due città. Per ingrandire o ridurre si possono usare i pulsanti, la rotellina del mouse, il gesto di avvicinamento delle dita o i tasti + e −; per spostarsi, trascinare la mappa o usare i tasti freccia; il tasto 0 ripristina la vista. Selezionare una città per visualizzarne l’abbinamento.",
     map_zoom_to: "Zoom su",
     map_world: "Mondo",
+    map_fit: "Adatta a quelli mostrati",
     map_europe: "Europa",
     map_asia: "Asia",
     map_americas: "Americhe",

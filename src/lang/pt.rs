@@ -88,6 +88,7 @@ pub static STRINGS: Strings = Strings {
     map_help: "Cada emparelhamento é um arco entre as duas cidades. Para ampliar ou reduzir, utilize os botões, a roda do rato, o gesto de pinça ou as teclas + e −; para deslocar o mapa, arraste-o ou utilize as teclas de seta; a tecla 0 repõe a vista inicial. Selecione uma cidade para ver o seu emparelhamento.",
     map_zoom_to: "Centrar em",
     map_world: "Mundo",
+    map_fit: "Ajustar ao que é mostrado",
     map_europe: "Europa",
     map_asia: "Ásia",
     map_americas: "Américas",

@@ -143,3 +143,70 @@ async fn a_cluster_zooms_in_until_its_places_are_separate() {
     })
     .await;
 }
+
+/// The viewBox as `[x, y, w, h]`.
+async fn view_box(c: &Ctx) -> Vec<f64> {
+    let v = c.js("return document.querySelector('.map-frame svg').getAttribute('viewBox')").await;
+    v.as_str().unwrap_or("").split_whitespace().filter_map(|n| n.parse().ok()).collect()
+}
+
+/// Markers whose centre lies outside the viewBox (in map units).
+async fn markers_outside(c: &Ctx) -> Value {
+    c.js("const vb = document.querySelector('.map-frame svg').viewBox.baseVal; \
+          return [...document.querySelectorAll('.map-marker')].map(m => { const b = m.getBBox(); \
+            return [b.x + b.width / 2, b.y + b.height / 2]; }) \
+            .filter(([x, y]) => x < vb.x || x > vb.x + vb.width || y < vb.y || y > vb.y + vb.height);")
+        .await
+}
+
+#[tokio::test]
+async fn the_map_fits_the_shown_pairings_until_moved_by_hand() {
+    let world = iuc_core::geo::MAP_WIDTH * iuc_core::geo::map_height();
+    // A partner's embed of Canada's pairings in an 800×700 frame opens on them.
+    let opts = BrowserOptions { width: 800, height: 700, ..Default::default() };
+    with_browser(opts, |c| async move {
+        c.open("/?embed=1&pcountry=CA&view=both").await;
+        wait_map(&c).await;
+        c.wait_js("const vb = document.querySelector('.map-frame svg').viewBox.baseVal; return vb.width < 1000;", 10)
+            .await;
+        let vb = view_box(&c).await;
+        let share = vb[2] * vb[3] / world;
+        assert!(share <= 0.1, "the view is {share:.3} of the world: {vb:?}");
+        assert_eq!(markers_outside(&c).await, json!([]), "every shown marker is inside the view");
+        c.js("document.querySelector('.map-frame').scrollIntoView(); return true;").await;
+        c.screenshot("map-embed-canada").await;
+        c.assert_clean().await;
+    })
+    .await;
+
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        wait_map(&c).await;
+        // Ticking a filter zooms to its pairings.
+        c.open("/?q=japan").await;
+        wait_map(&c).await;
+        c.wait_js("return document.querySelectorAll('.arcs g.arc').length === 8;", 10).await;
+        let japan = view_box(&c).await;
+        assert!(japan[2] * japan[3] / world < 0.5, "{japan:?}");
+        assert_eq!(markers_outside(&c).await, json!([]));
+        // Moved by hand (here: the World preset), the view stays when the search changes.
+        c.find(".map-presets button").await.click().await.unwrap();
+        let by_hand = view_box(&c).await;
+        assert_ne!(by_hand, japan);
+        let input = c.find("#q").await;
+        input.clear().await.unwrap();
+        input.send_keys("canada").await.unwrap();
+        c.wait_js("return new URLSearchParams(location.search).get('q') === 'canada';", 10).await;
+        c.wait_js("return document.querySelectorAll('.arcs g.arc').length === 6;", 10).await;
+        assert_eq!(view_box(&c).await, by_hand, "a view moved by hand is kept");
+        // "Fit to shown", from the keyboard, fits Canada's pairings and follows the filters again.
+        c.js("document.querySelector('.map-presets button.map-fit').focus(); return true;").await;
+        c.keys(&Key::Enter.to_string()).await;
+        c.wait_js("return document.querySelector('.map-frame svg').viewBox.baseVal.width < 1000;", 10).await;
+        let canada = view_box(&c).await;
+        assert!(canada[2] * canada[3] / world <= 0.1, "{canada:?}");
+        assert_eq!(markers_outside(&c).await, json!([]));
+        c.assert_clean().await;
+    })
+    .await;
+}
