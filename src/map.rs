@@ -530,25 +530,33 @@ pub fn PairingsMap() -> impl IntoView {
     // it zooms to the shown pairings' markers and arcs, unless the user has moved it by hand
     // since it last did. "Fit to shown" fits again and follows again. It fits on load too (an
     // embed of one country's pairings opens on them).
+    // (`try_` throughout: after a quick route change a pending run may find the map gone.)
     let fitted = StoredValue::new(Some(view.get_untracked()));
     let fit = move || {
-        let rows = ctx.rows.get_untracked();
-        let v = ctx.data.with_value(|d| {
+        let Some(rows) = ctx.rows.try_get_untracked() else { return };
+        let Some(v) = ctx.data.try_with_value(|d| {
             let ds = &d.loaded.dataset;
             let arcs = rows.iter().filter_map(|&r| ds.pairings.get(r)).flat_map(|p| {
                 let (a, b) = ((p.eu.lon, p.eu.lat), (p.partner.lon, p.partner.lat));
                 geo::arc(a, b, geo::arc_steps(a, b)).into_iter().flatten()
             });
             View::fit_points(arcs, aspect)
-        });
-        fitted.set_value(Some(v));
-        view.set(v);
+        }) else {
+            return;
+        };
+        fitted.try_set_value(Some(v));
+        view.try_set(v);
     };
     Effect::new(move |_| {
         ctx.search.track();
-        if fitted.get_value() == view.try_get_untracked() {
-            fit();
-        }
+        // A frame later: the markers of the new search are in place before the zoom changes
+        // their size (changing both at once could run a removed marker's update).
+        request_animation_frame(move || {
+            let current = view.try_get_untracked();
+            if current.is_some() && fitted.try_get_value().flatten() == current {
+                fit();
+            }
+        });
     });
 
     let preset_button = move |name: &'static str, label: fn(&crate::i18n::Strings) -> &'static str| {
