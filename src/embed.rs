@@ -17,6 +17,9 @@ pub struct Sticky {
     pub embed: bool,
     /// The id the height message carries (Datawrapper's chart id); letters, digits, `-`, `_`.
     pub embed_id: Option<String>,
+    /// The partner's accent colour (`accent=`, as `#rrggbb`), only once it has passed
+    /// `iuc_core::colour::check_accent`.
+    pub accent: Option<String>,
 }
 
 /// The default id of height messages.
@@ -30,7 +33,8 @@ impl Sticky {
         let embed_id = params.get("embed_id").filter(|s| {
             !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         });
-        Sticky { embed, embed_id }
+        let accent = params.get("accent").and_then(|a| iuc_core::colour::check_accent(&a).ok()).map(|a| a.accent);
+        Sticky { embed, embed_id, accent }
     }
 
     /// The query pairs to append to internal links.
@@ -41,6 +45,10 @@ impl Sticky {
             if let Some(id) = &self.embed_id {
                 s.push_str("&embed_id=");
                 s.push_str(id);
+            }
+            if let Some(a) = &self.accent {
+                s.push_str("&accent=");
+                s.push_str(a.trim_start_matches('#'));
             }
         }
         s
@@ -55,6 +63,30 @@ impl Sticky {
             format!("{url}&{p}")
         } else {
             format!("{url}?{p}")
+        }
+    }
+}
+
+/// An embed's `accent=`: applied through CSSOM custom properties on `<html>` (allowed under the
+/// strict CSP, unlike a `style` attribute) when it passes `iuc_core::colour::check_accent`;
+/// otherwise the default is kept and the console says why.
+pub fn apply_accent(query: &str) {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else { return };
+    let Some(value) = params.get("accent") else { return };
+    match iuc_core::colour::check_accent(&value) {
+        Ok(a) => {
+            let root = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(root) = root {
+                let style = root.style();
+                let _ = style.set_property("--partner-accent", &a.accent);
+                let _ = style.set_property("--partner-accent-fg", &a.fg);
+            }
+        }
+        Err(why) => {
+            web_sys::console::warn_1(&format!("IUC Pairings Explorer: {why}. The default colour is kept.").into())
         }
     }
 }

@@ -5,6 +5,7 @@
 //! tooling (`xtask`) uses it to generate and check data. Every rule is tested natively with
 //! `cargo test`.
 
+pub mod colour;
 pub mod dataset;
 pub mod eligibility;
 pub mod export;

@@ -179,3 +179,32 @@ async fn a_first_visit_downloads_each_file_once_precache_included() {
     })
     .await;
 }
+
+/// A partner's colour: `accent=` is used where it meets WCAG AA (4.5:1 as text on the page's
+/// light backgrounds) and refused otherwise, with the reason in the console.
+#[tokio::test]
+async fn an_embed_takes_a_readable_accent_and_refuses_a_faint_one() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        let pressed = "return getComputedStyle(document.querySelector('.view-switch button[aria-pressed=\"true\"]')).backgroundColor;";
+        c.open("/?embed=1&pcountry=CA&accent=5b2a86").await;
+        c.wait_for_rows().await;
+        assert_eq!(c.js(pressed).await, json!("rgb(91, 42, 134)"), "the partner's colour is applied");
+        assert_eq!(c.js("return getComputedStyle(document.querySelector('.view-switch button[aria-pressed=\"true\"]')).color;").await, json!("rgb(255, 255, 255)"));
+        // Set by CSSOM, not a style attribute (the strict CSP forbids those), and kept by links.
+        assert_eq!(c.js("return document.documentElement.getAttribute('style') !== null && document.querySelectorAll('[style]').length <= 1;").await, json!(true));
+        let href = c.js("return document.querySelector('a.row-link').getAttribute('href');").await;
+        assert!(href.as_str().unwrap_or("").contains("accent=5b2a86"), "{href}");
+        c.assert_clean().await;
+
+        // Yellow on white is 1.6:1: refused, the default kept, and the console says why.
+        c.open("/?embed=1&accent=ffcc00").await;
+        c.wait_for_rows().await;
+        assert_eq!(c.js(pressed).await, json!("rgb(0, 51, 153)"), "the default accent");
+        let said = c.console().await.into_iter().any(|(_, m)| m.contains("accent #ffcc00 is not used") && m.contains("4.5:1"));
+        assert!(said, "the console explains the refusal");
+        let href = c.js("return document.querySelector('a.row-link').getAttribute('href');").await;
+        assert!(!href.as_str().unwrap_or("").contains("accent"), "a refused colour is not carried on: {href}");
+        c.assert_clean().await;
+    })
+    .await;
+}
