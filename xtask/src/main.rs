@@ -298,6 +298,14 @@ fn bench(root: &Path, extra: &[String]) -> R {
         .current_dir(root)
         .env("IUC_DIST", root.join("dist"))
         .env("IUC_SIZES_JSON", serde_json::to_string(&xtask::sizes::to_json(&rows)).unwrap_or_default()))
+    // The command line carries the whole sizes report: say what failed, not that.
+    .map_err(|_| {
+        if extra.iter().any(|a| a == "--check") {
+            "bench --check: a budget was missed, or the run stopped early (see above)".to_string()
+        } else {
+            "bench: the run stopped early (see above)".to_string()
+        }
+    })
 }
 
 /// `cargo xtask profile`: the release build again with function names kept (wasm-bindgen
