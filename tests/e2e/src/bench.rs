@@ -477,7 +477,12 @@ const CYCLES: &str = r#"
       }
       if (i % 50 === 49) await frame();
     }
+    // Closing a detail may go Back, which lands a little later: wait for it, so that the empty
+    // search is typed over the Explore URL (typed text never applies over another URL), then
+    // commit it at once ('change', as Enter or leaving the box does).
+    for (let k = 0; k < 200 && location.pathname.includes('/pairing/'); k++) await frame();
     q.value = ''; q.dispatchEvent(new Event('input', { bubbles: true }));
+    q.dispatchEvent(new Event('change', { bubbles: true }));
     await frame(); await frame();
     done({ opened, rows: document.querySelectorAll('table.pairings tbody tr').length, detail: !!document.querySelector('.detail') });
   })().catch(e => done({ error: String(e) }));
