@@ -58,6 +58,9 @@ pub struct Geometry {
     pub arcs: Vec<String>,
     /// Numeric (world-atlas) ids of EU-side and partner-side countries, by dataset index.
     pub country_ids: Vec<(Option<String>, Option<String>)>,
+    /// The two opposite corners (map units) of the box around each pairing's drawn arcs, by
+    /// dataset index: what "fit to shown" fits, without sampling the arcs again.
+    pub extents: Vec<[(f64, f64); 2]>,
 }
 
 impl Geometry {
@@ -65,6 +68,7 @@ impl Geometry {
         let mut places: Vec<Place> = Vec::new();
         let mut at: HashMap<(String, String, i64, i64), usize> = HashMap::new();
         let mut arcs = Vec::with_capacity(ds.pairings.len());
+        let mut extents = Vec::with_capacity(ds.pairings.len());
         let mut country_ids = Vec::with_capacity(ds.pairings.len());
         for (i, p) in ds.pairings.iter().enumerate() {
             for (side, eu) in [(&p.eu, true), (&p.partner, false)] {
@@ -81,20 +85,26 @@ impl Geometry {
                 }
             }
             let mut d = String::new();
+            let mut ext = [(f64::INFINITY, f64::INFINITY), (f64::NEG_INFINITY, f64::NEG_INFINITY)];
             for (_, alat, alon) in p.eu.points() {
                 for (_, blat, blon) in p.partner.points() {
                     let (a, b) = ((alon, alat), (blon, blat));
-                    d.push_str(&geo::path_d(&geo::arc(a, b, geo::arc_steps(a, b)), 1));
+                    let segments = geo::arc(a, b, geo::arc_steps(a, b));
+                    for &(x, y) in segments.iter().flatten() {
+                        ext = [(ext[0].0.min(x), ext[0].1.min(y)), (ext[1].0.max(x), ext[1].1.max(y))];
+                    }
+                    d.push_str(&geo::path_d(&segments, 1));
                 }
             }
             arcs.push(d);
+            extents.push(ext);
             let num = |c: &str| ds.country(c).and_then(|c| c.numeric.clone());
             country_ids.push((num(&p.eu.country), num(&p.partner.country)));
         }
         // Focus order: west to east, then north to south.
         let mut places = places;
         iuc_core::order::sort_by(&mut places, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
-        Geometry { places, arcs, country_ids }
+        Geometry { places, arcs, country_ids, extents }
     }
 }
 
@@ -534,13 +544,9 @@ pub fn PairingsMap() -> impl IntoView {
     let fitted = StoredValue::new(Some(view.get_untracked()));
     let fit = move || {
         let Some(rows) = ctx.rows.try_get_untracked() else { return };
-        let Some(v) = ctx.data.try_with_value(|d| {
-            let ds = &d.loaded.dataset;
-            let arcs = rows.iter().filter_map(|&r| ds.pairings.get(r)).flat_map(|p| {
-                let (a, b) = ((p.eu.lon, p.eu.lat), (p.partner.lon, p.partner.lat));
-                geo::arc(a, b, geo::arc_steps(a, b)).into_iter().flatten()
-            });
-            View::fit_points(arcs, aspect)
+        let Some(v) = geometry.try_with_value(|g| {
+            // The boxes around the drawn arcs (which end at every member place's marker).
+            View::fit_points(rows.iter().filter_map(|&r| g.extents.get(r)).flatten().copied(), aspect)
         }) else {
             return;
         };
