@@ -86,7 +86,7 @@ pub fn App(lang: Lang, explicit: bool) -> impl IntoView {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let sticky = crate::embed::Sticky::from_query(search.trim_start_matches('?'));
     crate::embed::start_auto_height(&sticky);
-    crate::embed::apply_accent(search.trim_start_matches('?'));
+    crate::embed::apply_accent(&sticky);
     if sticky.embed {
         crate::dom::add_body_class("embed");
     }

@@ -17,9 +17,9 @@ pub struct Sticky {
     pub embed: bool,
     /// The id the height message carries (Datawrapper's chart id); letters, digits, `-`, `_`.
     pub embed_id: Option<String>,
-    /// The partner's accent colour (`accent=`, as `#rrggbb`), only once it has passed
-    /// `iuc_core::colour::check_accent`.
-    pub accent: Option<String>,
+    /// The partner's accent colour (`accent=`) as `iuc_core::colour::check_accent` judged it:
+    /// only a colour that passed travels with links; a refusal says why.
+    pub accent: Option<Result<iuc_core::colour::Accent, String>>,
 }
 
 /// The default id of height messages.
@@ -33,7 +33,7 @@ impl Sticky {
         let embed_id = params.get("embed_id").filter(|s| {
             !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         });
-        let accent = params.get("accent").and_then(|a| iuc_core::colour::check_accent(&a).ok()).map(|a| a.accent);
+        let accent = params.get("accent").map(|a| iuc_core::colour::check_accent(&a));
         Sticky { embed, embed_id, accent }
     }
 
@@ -46,9 +46,9 @@ impl Sticky {
                 s.push_str("&embed_id=");
                 s.push_str(id);
             }
-            if let Some(a) = &self.accent {
+            if let Some(Ok(a)) = &self.accent {
                 s.push_str("&accent=");
-                s.push_str(a.trim_start_matches('#'));
+                s.push_str(a.accent.trim_start_matches('#'));
             }
         }
         s
@@ -70,11 +70,10 @@ impl Sticky {
 /// An embed's `accent=`: applied through CSSOM custom properties on `<html>` (allowed under the
 /// strict CSP, unlike a `style` attribute) when it passes `iuc_core::colour::check_accent`;
 /// otherwise the default is kept and the console says why.
-pub fn apply_accent(query: &str) {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) else { return };
-    let Some(value) = params.get("accent") else { return };
-    match iuc_core::colour::check_accent(&value) {
-        Ok(a) => {
+pub fn apply_accent(sticky: &Sticky) {
+    match &sticky.accent {
+        None => {}
+        Some(Ok(a)) => {
             let root = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
@@ -85,7 +84,7 @@ pub fn apply_accent(query: &str) {
                 let _ = style.set_property("--partner-accent-fg", &a.fg);
             }
         }
-        Err(why) => {
+        Some(Err(why)) => {
             web_sys::console::warn_1(&format!("IUC Pairings Explorer: {why}. The default colour is kept.").into())
         }
     }
