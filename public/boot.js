@@ -32,6 +32,8 @@ try {
   await mod.default({ module_or_path: wasm });
 } catch (err) {
   console.error(err);
+  // A pre-rendered page hidden by pre.js is still worth reading as it is.
+  document.documentElement.classList.remove('iuc-pending');
   if (status) {
     status.textContent =
       'Sorry, the explorer could not start in this browser (' + (err && err.message ? err.message : err) +

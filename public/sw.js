@@ -54,6 +54,13 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+// The pre-rendered page of a navigation's address, as a URL to cache it under, if the build has one.
+function pageFor(url) {
+  const rel = decodeURIComponent(url.href.slice(SCOPE.length).split(/[?#]/)[0]).replace(/\/$/, '');
+  const file = rel === '' ? 'index.html' : rel.endsWith('.html') ? rel : rel + '.html';
+  return ((BUILD && BUILD.pages) || []).includes(file) ? new URL(file, SCOPE).href : null;
+}
+
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 async function cacheFirst(request, key) {
@@ -88,8 +95,15 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
   if (request.mode === 'navigate') {
-    // Every page of the app is the same shell (the SPA fallback, offline too).
-    event.respondWith(cacheFirst(request, new URL('index.html', SCOPE).href).catch(() => fetch(request)));
+    // A route's own pre-rendered page when the build has one (`about` → about.html, cached once
+    // fetched: the pairing pages are not precached), else index.html, which the app turns into
+    // any route (the SPA fallback, offline too; public/pre.js hides its content meanwhile).
+    const shell = new URL('index.html', SCOPE).href;
+    const page = pageFor(url);
+    const answer = page
+      ? cacheFirst(request, page).catch(() => cacheFirst(request, shell))
+      : cacheFirst(request, shell);
+    event.respondWith(answer.catch(() => fetch(request)));
   } else if (url.pathname.includes('/data/')) {
     event.respondWith(staleWhileRevalidate(event));
   } else if (HASHED.test(url.pathname) || BUILD.files.some((f) => new URL(f, SCOPE).pathname === url.pathname)) {

@@ -40,9 +40,40 @@ impl AppData {
     }
 }
 
-/// The dataset, fetched once for the whole app.
+/// The dataset, loaded once for the whole app before it mounts (see [`Preloaded`]).
 #[derive(Clone, Copy)]
-pub struct DataResource(pub LocalResource<Result<Arc<AppData>, LoadError>>);
+pub struct DataResource(StoredValue<Result<Arc<AppData>, LoadError>>);
+
+impl DataResource {
+    pub fn new(data: Result<Arc<AppData>, LoadError>) -> DataResource {
+        DataResource(StoredValue::new(data))
+    }
+
+    pub fn get(&self) -> Result<Arc<AppData>, LoadError> {
+        self.0.get_value()
+    }
+}
+
+/// The basemap, loaded before the app mounts (see [`Preloaded`]).
+#[derive(Clone, Copy)]
+pub struct Basemap(pub StoredValue<Result<Arc<crate::map::World>, LoadError>>);
+
+/// The eligibility rules, when they were loaded before the app mounted (a page load at
+/// `/eligibility`, and the pre-renderer); otherwise the wizard fetches them when it opens.
+#[derive(Clone, Copy)]
+pub struct PreloadedRules(pub StoredValue<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>);
+
+/// What the first render needs, loaded before the app mounts: by `crate::start` in the browser,
+/// from `dist/` by the pre-renderer. With it the first render is complete in one synchronous
+/// pass, so the app can take over a pre-rendered page in one task (no frame in between).
+#[derive(Clone)]
+pub struct Preloaded {
+    pub data: Result<Arc<AppData>, LoadError>,
+    pub world: Result<Arc<crate::map::World>, LoadError>,
+    pub rules: Option<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>,
+    /// The page's query string, without `?` (empty for a pre-rendered page).
+    pub search: String,
+}
 
 /// A browser path without the router's base (`/iuc/about` → `/about`).
 pub fn app_path(pathname: &str) -> String {
@@ -64,9 +95,25 @@ pub fn href(path: &str) -> String {
     BASE.with(|b| format!("{b}{path}"))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static NATIVE_BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Natively (the pre-renderer), the base path the pages are rendered for (`/iuc/`); set it
+/// before the first render.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_native_base(base: &str) {
+    NATIVE_BASE.with(|b| *b.borrow_mut() = base.trim_end_matches('/').to_string());
+}
+
 /// The router's base path, from `<base href>` (trunk's `--public-url`), without trailing slash.
 pub fn base_path() -> String {
-    let href = web_sys::window()
+    #[cfg(not(target_arch = "wasm32"))]
+    if crate::dom::window().is_none() {
+        return NATIVE_BASE.with(|b| b.borrow().clone());
+    }
+    let href = crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .and_then(|u| web_sys::Url::new(&u).ok())
@@ -78,22 +125,23 @@ pub fn base_path() -> String {
 /// The app, starting in `lang` (whose strings `crate::start` has installed); `explicit`: chosen
 /// by a `lang=` URL rather than taken from the browser.
 #[component]
-pub fn App(lang: Lang, explicit: bool) -> impl IntoView {
+pub fn App(lang: Lang, explicit: bool, pre: Preloaded) -> impl IntoView {
     let i18n = I18n { lang: RwSignal::new(lang) };
     provide_context(i18n);
     let explicit_lang = RwSignal::new(explicit);
     provide_context(crate::lang::switch::ExplicitLang(explicit_lang));
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let sticky = crate::embed::Sticky::from_query(search.trim_start_matches('?'));
+    let sticky = crate::embed::Sticky::from_query(pre.search.trim_start_matches('?'));
     crate::embed::start_auto_height(&sticky);
     crate::embed::apply_accent(&sticky);
     if sticky.embed {
         crate::dom::add_body_class("embed");
     }
     provide_context(sticky);
-    provide_context(DataResource(LocalResource::new(|| async {
-        data::load_pairings().await.map(|l| Arc::new(AppData::new(l)))
-    })));
+    provide_context(DataResource::new(pre.data));
+    provide_context(Basemap(StoredValue::new(pre.world)));
+    if let Some(rules) = pre.rules {
+        provide_context(PreloadedRules(StoredValue::new(rules)));
+    }
 
     view! {
         <Router base=base_path()>
@@ -212,30 +260,16 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// Render `render(data)` once the dataset is loaded; a loading message before; an error that
+/// Render `render(data)` with the dataset (loaded before the app mounted), or an error that
 /// says what failed instead of a blank page.
 pub fn with_data<V, F>(render: F) -> impl IntoView
 where
     V: IntoView + 'static,
     F: Fn(Arc<AppData>) -> V + Send + Sync + Clone + 'static,
 {
-    let i = use_i18n();
-    let res = expect_context::<DataResource>().0;
-    view! {
-        <Suspense fallback=move || view! { <p class="loading" role="status">{move || i.t().loading_data}</p> }>
-            {
-                let render = render.clone();
-                move || {
-                    let render = render.clone();
-                    Suspend::new(async move {
-                        match res.await {
-                            Ok(data) => render(data).into_any(),
-                            Err(e) => view! { <LoadFailed error=e /> }.into_any(),
-                        }
-                    })
-                }
-            }
-        </Suspense>
+    match expect_context::<DataResource>().get() {
+        Ok(data) => render(data).into_any(),
+        Err(e) => view! { <LoadFailed error=e /> }.into_any(),
     }
 }
 

@@ -65,7 +65,7 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
 /// installs. Where boot.js did not define it (tests), nothing happens.
 fn hand_over(resp: &web_sys::Response) {
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = crate::dom::window() else { return };
     if let Ok(f) = js_sys::Reflect::get(&window, &"iucHandOver".into()) {
         if let Some(f) = f.dyn_ref::<js_sys::Function>() {
             let _ = f.call1(&wasm_bindgen::JsValue::NULL, resp);

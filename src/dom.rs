@@ -3,8 +3,17 @@
 
 use wasm_bindgen::JsCast;
 
+/// The browser window; `None` when rendering natively (pre-rendering at build time, native
+/// tests), where there is no browser and any call into JavaScript would panic.
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
+    window()?.document()
 }
 
 /// After a panic the app is in an unknown state: replace it with a friendly message that
@@ -27,6 +36,7 @@ pub fn show_fatal_error() {
     box_.append_child(&p).ok();
     root.set_inner_html("");
     root.append_child(&box_).ok();
+    crate::takeover::show_page(&doc, "failed");
 }
 
 /// Move keyboard focus to the main heading of the page (after a route change), without
@@ -105,4 +115,16 @@ pub fn add_body_class(class: &str) {
     if let Some(b) = document().and_then(|d| d.body()) {
         b.class_list().add_1(class).ok();
     }
+}
+
+/// Listen to a window event for as long as the current component lives; natively (the
+/// pre-renderer) there is no window, and nothing to listen to.
+pub fn on_window(event: &'static str, f: impl Fn(web_sys::Event) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle = leptos::prelude::window_event_listener_untyped(event, f);
+        leptos::prelude::on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (event, f);
 }

@@ -28,6 +28,10 @@ pub const DEFAULT_EMBED_ID: &str = "iuc-explorer";
 impl Sticky {
     /// Read from a query string (without `?`); anything malformed is ignored.
     pub fn from_query(q: &str) -> Sticky {
+        if q.is_empty() {
+            // (Also: a pre-rendered page, natively, where there is no URLSearchParams.)
+            return Sticky::default();
+        }
         let Ok(params) = web_sys::UrlSearchParams::new_with_str(q) else { return Sticky::default() };
         let embed = matches!(params.get("embed").as_deref(), Some("1" | "true" | "yes"));
         let embed_id = params.get("embed_id").filter(|s| {
@@ -74,7 +78,7 @@ pub fn apply_accent(sticky: &Sticky) {
     match &sticky.accent {
         None => {}
         Some(Ok(a)) => {
-            let root = web_sys::window()
+            let root = crate::dom::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -101,7 +105,7 @@ pub fn link(url: &str) -> String {
 }
 
 fn post_height(id: &str) {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::dom::window() else { return };
     let Some(doc) = w.document() else { return };
     let Some(el) = doc.document_element() else { return };
     let h = el.scroll_height().max(doc.body().map(|b| b.scroll_height()).unwrap_or(0));
@@ -126,7 +130,7 @@ pub fn start_auto_height(sticky: &Sticky) {
     let id2 = id.clone();
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| post_height(&id2));
     if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        if let Some(el) = crate::dom::window().and_then(|w| w.document()).and_then(|d| d.body()) {
             observer.observe(&el);
         }
         // Both live as long as the page.
@@ -141,7 +145,7 @@ pub fn UpdatePrompt() -> impl IntoView {
     let i = use_i18n();
     let ready = RwSignal::new(false);
     let check = move || {
-        let waiting = web_sys::window()
+        let waiting = crate::dom::window()
             .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("iucWaitingWorker")).ok())
             .is_some_and(|v| !v.is_undefined() && !v.is_null());
         if waiting {
@@ -149,10 +153,9 @@ pub fn UpdatePrompt() -> impl IntoView {
         }
     };
     check();
-    let handle = window_event_listener_untyped("iuc-update-available", move |_| check());
-    on_cleanup(move || handle.remove());
+    crate::dom::on_window("iuc-update-available", move |_| check());
     let reload = move |_| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             if let Ok(f) = js_sys::Reflect::get(&w, &JsValue::from_str("iucApplyUpdate")) {
                 if let Ok(f) = f.dyn_into::<js_sys::Function>() {
                     let _ = f.call0(&JsValue::NULL);
@@ -194,11 +197,11 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     let copy = move |_| {
         let text = snippet.get_untracked();
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::dom::window() {
             let _ = w.navigator().clipboard().write_text(&text);
         }
         // Also select the text, so Ctrl+C works where the clipboard API is not allowed.
-        if let Some(t) = web_sys::window()
+        if let Some(t) = crate::dom::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("embed-snippet"))
             .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
@@ -225,7 +228,7 @@ pub fn EmbedDialog() -> impl IntoView {
 
 /// The current page's origin, path and query pairs, without the embed parameters.
 fn current_page_without_embed() -> Option<(String, String, Vec<String>)> {
-    let loc = web_sys::window()?.location();
+    let loc = crate::dom::window()?.location();
     let search = loc.search().unwrap_or_default();
     let q = search
         .trim_start_matches('?')

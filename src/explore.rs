@@ -499,7 +499,7 @@ fn ResultsToolbar() -> impl IntoView {
                 </button>
                 {(!ctx.sticky.with_value(|s| s.embed)).then(|| view! { <crate::embed::EmbedDialog /> })}
                 <button type="button" class="print-only-hide" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
+                    if let Some(w) = crate::dom::window() {
                         w.print().ok();
                     }
                 }>

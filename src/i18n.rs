@@ -57,7 +57,7 @@ impl Lang {
 
     /// The first of the browser's preferred languages that the interface speaks; English if none.
     pub fn from_browser() -> Lang {
-        let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Lang::En };
+        let Some(nav) = crate::dom::window().map(|w| w.navigator()) else { return Lang::En };
         let langs = nav.languages();
         (0..langs.length())
             .filter_map(|k| langs.get(k).as_string())

@@ -3,6 +3,9 @@
 //! Thin components that hold signals and call the pure core (`iuc_core`). Only [`data`] touches
 //! the network. See ARCHITECTURE.md for the codemap and the invariants.
 
+// The native (ssr) build computes the layout of deeply nested async view types.
+#![cfg_attr(feature = "ssr", recursion_limit = "512")]
+
 pub mod about;
 pub mod about_text;
 pub mod app;
@@ -18,10 +21,17 @@ pub mod stats_text;
 pub mod wizard;
 pub mod wizard_text;
 
+#[cfg(feature = "ssr")]
+pub mod prerender;
+pub mod takeover;
+
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Install the panic hook, fetch the start language's strings unless it is English, and mount
-/// the app into `#app` (so the first paint is already in the reader's language).
+/// Install the panic hook; load what the first render needs (the start language's strings
+/// unless English, the pairings, the basemap, and on `/eligibility` the rules) at once; then
+/// mount the app into `#app`, taking over the pre-rendered page in the same task (see
+/// [`takeover`]): the first paint of the app is complete and in the reader's language.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -29,7 +39,23 @@ pub fn start() {
     }));
     let (lang, explicit) = lang::switch::initial_lang();
     wasm_bindgen_futures::spawn_local(async move {
-        let lang = match lang::bundle::load(lang).await {
+        let Some(window) = dom::window() else { return };
+        let Some(doc) = window.document() else { return };
+        let pathname = window.location().pathname().unwrap_or_default();
+        let wants_rules = app::app_path(&pathname) == "/eligibility";
+        let (lang_loaded, pairings, world, rules) = futures::join!(
+            lang::bundle::load(lang),
+            data::load_pairings(),
+            data::load_world(),
+            async move {
+                if wants_rules {
+                    Some(data::load_rules().await)
+                } else {
+                    None
+                }
+            },
+        );
+        let lang = match lang_loaded {
             Ok(()) => lang,
             Err(e) => {
                 // Start in English, and say why in the console.
@@ -37,11 +63,25 @@ pub fn start() {
                 i18n::Lang::En
             }
         };
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Ok(loaded) = &pairings {
+            takeover::note_stale_pages(&doc, &loaded.fingerprint);
+        }
         let Some(root) = doc.get_element_by_id("app") else { return };
+        // From here to the restore, one task and the microtasks after it: no frame shows an empty
+        // or half-built page.
+        let carried = takeover::capture(&doc);
+        let pre = app::Preloaded {
+            data: pairings.map(|l| Arc::new(app::AppData::new(l))),
+            world,
+            rules,
+            search: window.location().search().unwrap_or_default(),
+        };
         root.set_inner_html("");
         let handle =
-            leptos::mount::mount_to(root.unchecked_into(), move || leptos::view! { <app::App lang explicit /> });
+            leptos::mount::mount_to(root.unchecked_into(), move || leptos::view! { <app::App lang explicit pre /> });
         handle.forget();
+        // The router renders the matched route in a microtask: put focus and scroll back once
+        // everything is in place, still before the next paint.
+        leptos::prelude::request_animation_frame(move || takeover::restore(&doc, carried));
     });
 }

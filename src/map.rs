@@ -136,10 +136,18 @@ pub fn PairingsMap() -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
     let geometry = StoredValue::new(Arc::new(ctx.data.with_value(|d| Geometry::new(&d.loaded.dataset))));
-    let world = LocalResource::new(crate::data::load_world);
+    let world = use_context::<crate::app::Basemap>().map(|b| b.0);
+    let world = move || world.map(|w| w.get_value());
 
     let aspect = geo::MAP_WIDTH / geo::map_height();
-    let view = RwSignal::new(View::world());
+    // Fitted to the shown pairings from the first render, so that a pre-rendered map and the one
+    // that takes it over show the same view (see `fit` below).
+    let first_view = geometry.with_value(|g| {
+        ctx.rows.with_untracked(|rows| {
+            View::fit_points(rows.iter().filter_map(|&r| g.extents.get(r)).flatten().copied(), aspect)
+        })
+    });
+    let view = RwSignal::new(first_view);
     // The SVG's size in CSS pixels (for pixel-based marker sizes and clustering).
     let px_width = RwSignal::new(1000.0_f64);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
@@ -157,8 +165,7 @@ pub fn PairingsMap() -> impl IntoView {
         svg_ref.track();
         request_animation_frame(measure);
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    crate::dom::on_window("resize", move |_| measure());
 
     // Map units per screen pixel at the current zoom.
     let upp = move || view.get().w / px_width.get().max(1.0);
@@ -422,7 +429,7 @@ pub fn PairingsMap() -> impl IntoView {
 
     // Built once when the basemap arrives; a search only updates the class of the countries
     // whose shading changes (re-rendering ~180 paths with their outlines cost a frame).
-    let countries = move || match world.get() {
+    let countries = move || match world() {
         Some(Ok(w)) => w
             .countries
             .iter()
@@ -445,11 +452,11 @@ pub fn PairingsMap() -> impl IntoView {
             .into_any(),
         _ => ().into_any(),
     };
-    let sphere = move || match world.get() {
+    let sphere = move || match world() {
         Some(Ok(w)) => view! { <path class="map-sphere" d=w.sphere.clone() /> }.into_any(),
         _ => view! { <rect class="map-sphere" x="0" y="0" width=geo::MAP_WIDTH height=geo::map_height() /> }.into_any(),
     };
-    let world_error = move || match world.get() {
+    let world_error = move || match world() {
         Some(Err(e)) => Some(
             view! { <p class="notice warning">{move || i.t().map_basemap_failed}" "<code>{e.to_string()}</code></p> },
         ),

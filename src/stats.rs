@@ -148,7 +148,7 @@ fn chart_title(kind: FacetKind, s: &StatsStrings) -> &'static str {
 /// Put keyboard focus back on a bar's button if re-rendering took it away (a moved or
 /// re-created element loses focus, which would drop a keyboard user at the top of the page).
 fn refocus(selector: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else { return };
     let lost = match doc.active_element() {
         None => true,
         Some(el) => doc.body().is_some_and(|b| wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(&b) == &el),

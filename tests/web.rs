@@ -61,10 +61,7 @@ mod explore {
             .unwrap();
         mount_to(root, || {
             let loaded = Arc::new(iuc_core::dataset::load(SHIPPED));
-            provide_context(DataResource(LocalResource::new(move || {
-                let loaded = loaded.clone();
-                async move { Ok(Arc::new(AppData::new(loaded))) }
-            })));
+            provide_context(DataResource::new(Ok(Arc::new(AppData::new(loaded)))));
             view! {
                 <Router>
                     <Routes fallback=|| "not found">

@@ -230,6 +230,8 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// How many pairing records the file had (valid or not).
     pub records_in_file: usize,
+    /// The file's [`fingerprint`]: which data a pre-rendered page was built from.
+    pub fingerprint: String,
 }
 
 impl Loaded {
@@ -259,8 +261,24 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// A short fingerprint of a file's exact bytes (64-bit FNV-1a, 16 hex digits). The pre-renderer
+/// writes the data file's into every page; the app compares it with the file it fetched to tell
+/// a page built from older data (a host edited the file in place) from a current one.
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 /// Parse and validate a dataset file. Never panics; see the module docs.
 pub fn load(text: &str) -> Loaded {
+    Loaded { fingerprint: fingerprint(text), ..load_unstamped(text) }
+}
+
+fn load_unstamped(text: &str) -> Loaded {
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -413,7 +431,7 @@ pub fn load(text: &str) -> Loaded {
             dataset.pairings.push(p);
         }
     }
-    Loaded { records_in_file, dataset, problems }
+    Loaded { records_in_file, dataset, problems, fingerprint: String::new() }
 }
 
 /// Read `root[key]` as a list, keeping each element that parses and reporting each that does not.

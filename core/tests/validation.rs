@@ -487,3 +487,15 @@ fn an_unusable_country_name_is_reported_and_replaced_by_its_code_keeping_the_pai
     assert_eq!(loaded.dataset.country_name("IT"), "IT");
     assert_eq!(loaded.dataset.pairings.len(), 55, "the Italian pairings still load");
 }
+
+#[test]
+fn the_fingerprint_follows_the_files_exact_bytes() {
+    let a = r#"{"schema_version": 1}"#;
+    let b = r#"{"schema_version":  1}"#;
+    assert_eq!(iuc_core::dataset::fingerprint(a), iuc_core::dataset::fingerprint(a));
+    assert_ne!(iuc_core::dataset::fingerprint(a), iuc_core::dataset::fingerprint(b));
+    assert_eq!(iuc_core::dataset::fingerprint(a).len(), 16);
+    // `load` stamps the dataset with it, valid or not.
+    assert_eq!(iuc_core::dataset::load(b).fingerprint, iuc_core::dataset::fingerprint(b));
+    assert_eq!(iuc_core::dataset::load("not json").fingerprint, iuc_core::dataset::fingerprint("not json"));
+}

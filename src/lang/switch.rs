@@ -17,7 +17,7 @@ pub struct ExplicitLang(pub RwSignal<bool>);
 /// The language a page load starts in: the URL's `lang`, else the browser's preference.
 /// Returns whether it was chosen explicitly (by the URL).
 pub fn initial_lang() -> (Lang, bool) {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = crate::dom::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let from_url = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("lang"))
@@ -30,7 +30,7 @@ pub fn initial_lang() -> (Lang, bool) {
 
 /// Put `lang=<code>` into the current URL (or take it out) without a navigation.
 fn sync_url(code: Option<&str>) {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::dom::window() else { return };
     let loc = w.location();
     let search = loc.search().unwrap_or_default();
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };

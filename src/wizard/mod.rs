@@ -39,14 +39,22 @@ pub const RETURN_TO_CHECK: &str = "return=check";
 
 /// `/eligibility`: loads the rules, then runs the wizard (or says why it cannot).
 #[component]
-pub fn WizardPage() -> impl IntoView {
+pub fn WizardPage() -> AnyView {
     let i = use_i18n();
     // Arriving from another page of the app (focus is on the link that was followed) rather than
     // by loading this address: then the wizard moves focus to its heading once it has rendered.
-    let arrived_in_app = web_sys::window()
+    let arrived_in_app = crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| Some((d.active_element()?, d.body()?)))
         .is_some_and(|(active, body)| !active.is_same_node(Some(&body)));
+    // Loaded before the app mounted (a page load here, or the pre-renderer): render at once.
+    if let Some(pre) = use_context::<crate::app::PreloadedRules>() {
+        let body = match pre.0.get_value() {
+            Ok(r) => view! { <Wizard rules=r focus_on_mount=arrived_in_app /> }.into_any(),
+            Err(e) => view! { <RulesFailed error=e /> }.into_any(),
+        };
+        return view! { <section class="page wizard">{body}</section> }.into_any();
+    }
     let rules = LocalResource::new(data::load_rules);
     view! {
         <section class="page wizard">
@@ -66,6 +74,7 @@ pub fn WizardPage() -> impl IntoView {
             </Suspense>
         </section>
     }
+    .into_any()
 }
 
 /// The rules file could not be fetched or does not validate: say so, with every problem.
@@ -177,8 +186,7 @@ impl Wiz {
     /// The English (or current language) name of a country, from the dataset when loaded.
     pub fn country_name(&self, code: &str) -> String {
         self.data
-            .and_then(|d| d.0.get())
-            .and_then(Result::ok)
+            .and_then(|d| d.get().ok())
             .and_then(|d| {
                 let lang = self.lang.get_untracked().code();
                 d.loaded.dataset.country(code).map(|_| d.loaded.dataset.country_name_in(code, lang).to_string())

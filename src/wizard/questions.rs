@@ -150,7 +150,7 @@ pub fn error_summary(w: Wiz, errors: RwSignal<Vec<FieldError>>) -> impl IntoView
         let t = w.t_untracked();
         // The links point into this very page (`target=_self` keeps the router out of it); the
         // click handler moves focus to the field, as GOV.UK's script does.
-        let here = web_sys::window()
+        let here = crate::dom::window()
             .and_then(|win| Some(format!("{}{}", win.location().pathname().ok()?, win.location().search().ok()?)))
             .unwrap_or_default();
         let items = errs
@@ -660,9 +660,8 @@ pub fn interests_page(w: Wiz) -> AnyView {
     let topics = RwSignal::new(a.topics.clone());
     let regions = RwSignal::new(a.regions.clone());
     let errors = RwSignal::new(Vec::new());
-    let topic_boxes = move || match w.data.map(|d| d.0.get()) {
-        Some(None) => view! { <p class="loading" role="status">{t.topics_loading}</p> }.into_any(),
-        Some(Some(Ok(d))) => d
+    let topic_boxes = move || match w.data.map(|d| d.get()) {
+        Some(Ok(d)) => d
             .loaded
             .dataset
             .tags

@@ -70,8 +70,7 @@ fn rows(w: Wiz, a: &Answers) -> Vec<Row> {
                     .iter()
                     .map(|id| {
                         w.data
-                            .and_then(|d| d.0.get_untracked())
-                            .and_then(Result::ok)
+                            .and_then(|d| d.get().ok())
                             .map(|d| d.loaded.dataset.tag_label(id).to_string())
                             .unwrap_or_else(|| id.clone())
                     })
@@ -294,11 +293,7 @@ fn peers(w: Wiz, topics: Vec<String>, regions: Vec<Region>) -> AnyView {
     let t = w.t_untracked();
     let body = move || {
         let res = w.data?;
-        let data = match res.0.get() {
-            None => return Some(view! { <p class="loading" role="status">{t.peers_loading}</p> }.into_any()),
-            Some(Err(_)) => return None,
-            Some(Ok(d)) => d,
-        };
+        let data = res.get().ok()?;
         let ds = &data.loaded.dataset;
         let filters = Filters {
             tags: topics.iter().filter(|id| ds.tag(id).is_some()).cloned().collect(),
@@ -364,9 +359,9 @@ fn peers(w: Wiz, topics: Vec<String>, regions: Vec<Region>) -> AnyView {
 fn share(w: Wiz) -> AnyView {
     let t = w.t_untracked();
     let status = RwSignal::new(String::new());
-    let url = web_sys::window().and_then(|win| win.location().href().ok()).unwrap_or_default();
+    let url = crate::dom::window().and_then(|win| win.location().href().ok()).unwrap_or_default();
     let select_link = move || {
-        let input = web_sys::window()
+        let input = crate::dom::window()
             .and_then(|win| win.document())
             .and_then(|d| d.get_element_by_id("result-link"))
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
@@ -379,7 +374,7 @@ fn share(w: Wiz) -> AnyView {
     let copy = {
         let url = url.clone();
         move |_| {
-            let Some(win) = web_sys::window() else { return };
+            let Some(win) = crate::dom::window() else { return };
             let nav = win.navigator();
             let has_clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
             if !has_clipboard {
@@ -409,7 +404,7 @@ fn share(w: Wiz) -> AnyView {
                     class="button button--secondary"
                     id="print-result"
                     on:click=move |_| {
-                        if let Some(win) = web_sys::window() {
+                        if let Some(win) = crate::dom::window() {
                             win.print().ok();
                         }
                     }

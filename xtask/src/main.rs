@@ -19,6 +19,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   test       set up, then run every test: native, wasm-bindgen-test in headless Chromium, e2e on the release build
   bench      set up, build release, print file sizes (raw/gzip/brotli) and browser timings against the
              budgets; JSON in target/bench.json. `--check`: exit non-zero when a budget is missed
+  build      the release build a site is deployed from, in dist/: trunk, then every page pre-rendered
+             (IUC_PUBLIC_URL=https://example.org/ for absolute canonical and Open Graph addresses)
   preview    build release and serve dist/ with the production security headers at http://127.0.0.1:8080
   data       regenerate public/data/pairings.json and gazetteer.json from data/ and GeoNames (PyPI/npm packages)
   basemap    regenerate public/data/world.json from Natural Earth (npm world-atlas)
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Some("test") => setup(&root, true).and_then(|_| test(&root, &args[1..])),
         Some("bench") => setup(&root, true).and_then(|_| bench(&root, &args[1..])),
         Some("preview") => setup(&root, false).and_then(|_| preview(&root)),
+        Some("build") => setup(&root, false).and_then(|_| build_release(&root)),
         Some("data") => data(&root),
         Some("basemap") => xtask::basemap::run(&root),
         Some("sizes") => sizes(&root.join("dist")).map(|_| ()),
@@ -213,9 +216,29 @@ fn serve(root: &Path) -> R {
     run(trunk(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
 }
 
+/// The release build a site is deployed from, in `dist/`: trunk's build, then every route's
+/// page pre-rendered into it, then the service worker stamped with the final file list.
 fn build_release(root: &Path) -> R {
-    step("trunk build --release");
-    run(trunk(root).args(["build", "--release"]))
+    build_site(root, &root.join("dist"), "/")
+}
+
+/// [`build_release`] into `dist` for hosting under `base` (trunk's `--public-url`). The
+/// pages' canonical and Open Graph addresses are absolute when `IUC_PUBLIC_URL` says where
+/// the site lives (`https://example.org/iuc/`).
+fn build_site(root: &Path, dist: &Path, base: &str) -> R {
+    step(&format!("trunk build --release --public-url {base} ({})", dist.display()));
+    run(trunk(root).args(["build", "--release", "--public-url", base, "--dist"]).arg(dist))?;
+    step("pre-render every page (src/prerender.rs, natively with Leptos's ssr renderer)");
+    let mut pre = Command::new("cargo");
+    pre.args(["run", "--quiet", "-p", "iuc-explorer", "--bin", "prerender", "--no-default-features", "--features", "ssr", "--"])
+        .arg(dist)
+        .args(["--base", base])
+        .current_dir(root);
+    if let Ok(url) = std::env::var("IUC_PUBLIC_URL") {
+        pre.args(["--public-url", &url]);
+    }
+    run(&mut pre)?;
+    run(Command::new("sh").arg("tools/sw-precache.sh").arg(dist).current_dir(root))
 }
 
 fn preview(root: &Path) -> R {
@@ -248,9 +271,9 @@ fn test(root: &Path, extra: &[String]) -> R {
     }
     if only.is_none() || only == Some("e2e") {
         build_release(root)?;
-        step("the same build for hosting under a sub-path (--public-url /iuc/)");
+        // The same build for hosting under a sub-path.
         let subpath = root.join("target/dist-subpath");
-        run(trunk(root).args(["build", "--release", "--public-url", "/iuc/", "--dist"]).arg(&subpath))?;
+        build_site(root, &subpath, "/iuc/")?;
         step("end-to-end tests: the release build in headless Chromium over WebDriver");
         run(Command::new("cargo")
             .args(["test", "-p", "iuc-e2e", "--", "--test-threads=1"])

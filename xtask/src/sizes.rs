@@ -56,9 +56,11 @@ pub fn brotli_len(bytes: &[u8]) -> usize {
 
 /// Files a first visit to Explore downloads (everything but lazily loaded data and the worker's
 /// own copies): the shell, JS, WASM, CSS, the pairings and the basemap. The other languages'
-/// strings (`i18n/`) are not counted: a visit in one of them adds that one file (≈ 8 KB).
+/// strings (`i18n/`) are not counted: a visit in one of them adds that one file (≈ 8 KB). Of the
+/// pre-rendered pages, Explore's (`index.html`) is the one it loads.
 pub fn is_first_load(path: &str) -> bool {
-    !(path.ends_with("gazetteer.json")
+    !((path.ends_with(".html") && path != "index.html")
+        || path.ends_with("gazetteer.json")
         || path.starts_with("i18n/")
         || path.ends_with("eligibility.json")
         || path.ends_with(".schema.json")
@@ -117,7 +119,7 @@ mod tests {
             assert!(is_first_load(first), "{first}");
         }
         for lazy in
-            ["data/gazetteer.json", "data/eligibility.json", "i18n/fr.json", "icons/icon-any-192.png", "embed.js"]
+            ["data/gazetteer.json", "data/eligibility.json", "i18n/fr.json", "icons/icon-any-192.png", "embed.js", "about.html", "pairing/rome--yantai.html", "shell.html"]
         {
             assert!(!is_first_load(lazy), "{lazy}");
         }

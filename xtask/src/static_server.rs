@@ -60,6 +60,16 @@ struct Shared {
     log: Mutex<Vec<String>>,
     overrides: Mutex<HashMap<String, Override>>,
     offline: AtomicBool,
+    /// Paths (by suffix) whose requests wait for [`Server::release_held`].
+    held: Mutex<Vec<String>>,
+    release: tokio::sync::Notify,
+}
+
+impl Shared {
+    fn is_held(&self, uri: &str) -> bool {
+        let path = uri.split(['?', '#']).next().unwrap_or("");
+        self.held.lock().is_ok_and(|h| h.iter().any(|s| path.ends_with(s.as_str())))
+    }
 }
 
 /// A running server; stops when dropped.
@@ -94,16 +104,25 @@ impl Server {
                         let (sh, opts) = (sh.clone(), opts.clone());
                         tokio::spawn(async move {
                             let service = hyper::service::service_fn(move |req: Request<hyper::body::Incoming>| {
-                                let answer = if sh.offline.load(Ordering::SeqCst) {
-                                    Err(std::io::Error::other("offline"))
-                                } else {
-                                    let line = format!("{} {}", req.method(), req.uri());
-                                    if let Ok(mut l) = sh.log.lock() {
-                                        l.push(line);
+                                let (sh, opts) = (sh.clone(), opts.clone());
+                                async move {
+                                    let uri = req.uri().to_string();
+                                    loop {
+                                        let released = sh.release.notified();
+                                        if !sh.is_held(&uri) {
+                                            break;
+                                        }
+                                        released.await;
                                     }
-                                    Ok(respond(&req.uri().to_string(), &sh, &opts))
-                                };
-                                async move { answer }
+                                    if sh.offline.load(Ordering::SeqCst) {
+                                        Err(std::io::Error::other("offline"))
+                                    } else {
+                                        if let Ok(mut l) = sh.log.lock() {
+                                            l.push(format!("{} {uri}", req.method()));
+                                        }
+                                        Ok(respond(&uri, &sh, &opts))
+                                    }
+                                }
                             });
                             let io = hyper_util::rt::TokioIo::new(stream);
                             let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
@@ -121,6 +140,22 @@ impl Server {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Hold every request whose path ends with `suffix` (e.g. `_bg.wasm`: the page as it is
+    /// before the app runs) until [`Server::release_held`].
+    pub fn hold(&self, suffix: &str) {
+        if let Ok(mut h) = self.shared.held.lock() {
+            h.push(suffix.to_string());
+        }
+    }
+
+    /// Answer the held requests, and hold nothing more.
+    pub fn release_held(&self) {
+        if let Ok(mut h) = self.shared.held.lock() {
+            h.clear();
+        }
+        self.shared.release.notify_waiters();
     }
 
     /// `http://127.0.0.1:PORT`
@@ -280,9 +315,16 @@ fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
     if p.is_file() {
         return Some(p);
     }
-    // A page route (no file extension in its last segment) gets the app shell.
+    // A page route (no file extension in its last segment) gets its pre-rendered page
+    // (`/about` → about.html) if there is one, else the app shell.
     let last = rel.rsplit('/').next().unwrap_or("");
     if !last.contains('.') {
+        let mut page = p.into_os_string();
+        page.push(".html");
+        let page = PathBuf::from(page);
+        if page.is_file() {
+            return Some(page);
+        }
         let index = root.join("index.html");
         return index.is_file().then_some(index);
     }
@@ -319,7 +361,11 @@ mod tests {
         std::fs::write(dir.join("data/p.json"), "{}").unwrap();
         assert_eq!(resolve(&dir, "/data/p.json"), Some(dir.join("data/p.json")));
         assert_eq!(resolve(&dir, "/about"), Some(dir.join("index.html")));
-        assert_eq!(resolve(&dir, "/pairing/rome--yantai"), Some(dir.join("index.html")));
+        // A pre-rendered page is served at its route's address.
+        std::fs::create_dir_all(dir.join("pairing")).unwrap();
+        std::fs::write(dir.join("pairing/rome--yantai.html"), "<html>").unwrap();
+        assert_eq!(resolve(&dir, "/pairing/rome--yantai"), Some(dir.join("pairing/rome--yantai.html")));
+        assert_eq!(resolve(&dir, "/pairing/rome--other"), Some(dir.join("index.html")));
         assert_eq!(resolve(&dir, "/data/missing.json"), None);
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);
         std::fs::remove_dir_all(&dir).unwrap();

@@ -198,19 +198,22 @@ const LOAD_PROBE: &str = r#"(() => {
     L[k] = performance.now();
     afterPaint(() => { L[k + 'Painted'] = performance.now(); });
   };
+  // A pre-rendered page that public/pre.js hid (its address asks for other content) shows
+  // nothing yet: its rows and markers do not count.
+  const shown = () => !document.documentElement.classList.contains('iuc-pending');
   const check = () => {
-    if (L.shell === undefined && document.querySelector('main') && !document.getElementById('boot-status')) mark('shell');
-    if (L.rows === undefined && document.querySelector('table.pairings tbody tr')) mark('rows');
-    if (L.markers === undefined && document.querySelector('.map-marker')) mark('markers');
-    if (L.basemap === undefined && document.querySelector('.map-country')) mark('basemap');
+    if (L.shell === undefined && document.querySelector('main') && !document.getElementById('boot-status') && shown()) mark('shell');
+    if (L.rows === undefined && document.querySelector('table.pairings tbody tr') && shown()) mark('rows');
+    if (L.markers === undefined && document.querySelector('.map-marker') && shown()) mark('markers');
+    if (L.basemap === undefined && document.querySelector('.map-country') && shown()) mark('basemap');
     if (L.data === undefined && (!needRows || L.rows !== undefined) && (!needMarkers || L.markers !== undefined)) mark('data');
-    if (L.data !== undefined && (!needMarkers || L.basemap !== undefined)) {
-      if (L.map === undefined && needMarkers) mark('map');
-      obs.disconnect();
-    }
+    if (L.data !== undefined && (!needMarkers || L.basemap !== undefined) && L.map === undefined && needMarkers) mark('map');
+    // The app has taken over (src/takeover.rs): the search box responds.
+    if (L.app === undefined && document.documentElement.dataset.app) mark('app');
+    if (L.data !== undefined && (!needMarkers || L.map !== undefined) && L.app !== undefined) obs.disconnect();
   };
   const obs = new MutationObserver(check);
-  obs.observe(document, { childList: true, subtree: true });
+  obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-app'] });
 })();"#;
 
 /// Make every later navigation of this session carry the load probe.
@@ -228,6 +231,9 @@ pub struct LoadTiming {
     /// The markers and the basemap in the DOM and painted: **time to first map render**
     /// (NaN with `view=table`).
     pub map_painted: f64,
+    /// The app has taken over the (pre-rendered) page and painted: **time until the search box
+    /// responds**.
+    pub app_painted: f64,
     /// The rest of the probe and the browser's navigation and resource timings.
     pub detail: Value,
 }
@@ -245,7 +251,8 @@ pub async fn load(c: &Ctx, path: &str, cold: bool, timeout: Duration) -> Result<
     let t0 = Instant::now();
     let done = "const L = window.__iucLoad; if (!L) return false; \
                 const v = new URLSearchParams(location.search).get('view'); \
-                return L.dataPainted !== undefined && (v === 'table' || L.mapPainted !== undefined);";
+                return L.dataPainted !== undefined && L.appPainted !== undefined && \
+                  (v === 'table' || L.mapPainted !== undefined);";
     loop {
         if let Ok(Value::Bool(true)) = c.client.execute(done, vec![]).await {
             break;
@@ -265,7 +272,13 @@ pub async fn load(c: &Ctx, path: &str, cold: bool, timeout: Duration) -> Result<
                load: nav.loadEventEnd, transfer: nav.transferSize }, resources: res };")
         .await;
     let num = |k: &str| detail["probe"][k].as_f64().unwrap_or(f64::NAN);
-    Ok(LoadTiming { data: num("data"), data_painted: num("dataPainted"), map_painted: num("mapPainted"), detail })
+    Ok(LoadTiming {
+        data: num("data"),
+        data_painted: num("dataPainted"),
+        map_painted: num("mapPainted"),
+        app_painted: num("appPainted"),
+        detail,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

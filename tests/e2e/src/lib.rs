@@ -134,10 +134,11 @@ impl Ctx {
         format!("{}{}", self.server.origin(), path)
     }
 
-    /// Navigate and wait until the app has mounted (the boot message is gone).
+    /// Navigate and wait until the app has taken over the page (`<html data-app>`: "ready",
+    /// or "failed" after a fatal error), not just until the pre-rendered page is there.
     pub async fn open(&self, path: &str) {
         self.client.goto(&self.url(path)).await.expect("goto");
-        self.wait_js("return !document.getElementById('boot-status') && !!document.querySelector('main');", 60).await;
+        self.wait_js("return !!document.documentElement.dataset.app && !!document.querySelector('main');", 60).await;
     }
 
     /// Wait until `script` (a function body returning a boolean) is true, or fail.

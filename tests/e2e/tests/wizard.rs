@@ -97,7 +97,7 @@ async fn choose_first(c: &Ctx, name: &str) {
 /// Whether the app has mounted.
 async fn booted(c: &Ctx, secs: u64) -> bool {
     for _ in 0..secs * 10 {
-        if c.js("return !document.getElementById('boot-status') && !!document.querySelector('main');").await
+        if c.js("return !!document.documentElement.dataset.app && !!document.querySelector('main');").await
             == json!(true)
         {
             return true;

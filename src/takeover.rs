@@ -1,0 +1,135 @@
+//! Taking over a pre-rendered page (see ARCHITECTURE.md, "Pre-rendered pages").
+//!
+//! The release build writes every route's page as HTML (`src/prerender.rs`). The app does not
+//! hydrate it: `crate::start` loads what the first render needs, then in one task (no frame in
+//! between) reads what the reader did to the page so far ([`capture`]), empties `#app`, mounts
+//! the app, which renders the same markup, and puts back what was read ([`restore`]):
+//! - text typed into the search box goes into the URL's `q` first, so the app starts with it;
+//! - focus (an element with an id, or a table row's link) and the text selection in it;
+//! - the scroll position.
+//!
+//! `public/pre.js` hides a pre-rendered page whose URL asks for something else (filters, an
+//! embed, another language, another route); [`restore`] shows the app's page again.
+
+use wasm_bindgen::JsCast;
+
+/// What the reader had done on the pre-rendered page.
+#[derive(Debug, Default)]
+pub struct Carried {
+    focus: Option<Focus>,
+    scroll: (f64, f64),
+}
+
+#[derive(Debug)]
+enum Focus {
+    /// An element with an id, and the selection if it is a text field.
+    Id(String, Option<(u32, u32)>),
+    /// A table row's link (`a.row-link[data-id]`).
+    Row(String),
+}
+
+/// The `<meta>` that marks a pre-rendered page: the app path it was rendered for.
+pub const ROUTE_META: &str = "iuc-prerendered";
+/// The `<meta>` with the fingerprint of the data a pre-rendered page was built from.
+pub const DATA_META: &str = "iuc-data";
+
+fn meta(doc: &web_sys::Document, name: &str) -> Option<String> {
+    doc.query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten()?.get_attribute("content")
+}
+
+/// Read what the reader did on the pre-rendered page before the app was ready, and put typed
+/// search text into the URL (so call this before reading the URL for the app).
+pub fn capture(doc: &web_sys::Document) -> Carried {
+    let Some(window) = crate::dom::window() else { return Carried::default() };
+    if meta(doc, ROUTE_META).is_none() {
+        return Carried::default();
+    }
+    carry_typed_query(doc, &window);
+    let focus = doc.active_element().and_then(|el| {
+        let id = el.id();
+        if !id.is_empty() {
+            let selection = el.dyn_ref::<web_sys::HtmlInputElement>().and_then(|input| {
+                Some((input.selection_start().ok()??, input.selection_end().ok()??))
+            });
+            Some(Focus::Id(id, selection))
+        } else if el.class_list().contains("row-link") {
+            el.get_attribute("data-id").map(Focus::Row)
+        } else {
+            None
+        }
+    });
+    let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    Carried { focus, scroll }
+}
+
+/// Text typed into the pre-rendered search box (its value differs from the value it was
+/// rendered with) becomes the URL's `q`, replacing the current history entry.
+fn carry_typed_query(doc: &web_sys::Document, window: &web_sys::Window) {
+    let Some(input) = doc.get_element_by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return;
+    };
+    let typed = input.value();
+    if typed == input.default_value() {
+        return;
+    }
+    let loc = window.location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default()) else { return };
+    if typed.trim().is_empty() {
+        params.delete("q");
+    } else {
+        params.set("q", &typed);
+    }
+    let query = String::from(params.to_string());
+    let path = loc.pathname().unwrap_or_default();
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    if let Ok(h) = window.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// After the app has mounted: focus, selection and scroll as they were, and the page shown
+/// (`public/pre.js` may have hidden it).
+pub fn restore(doc: &web_sys::Document, carried: Carried) {
+    match carried.focus {
+        Some(Focus::Id(id, selection)) => {
+            if let Some(el) = doc.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+                if let (Some((start, end)), Some(input)) = (selection, el.dyn_ref::<web_sys::HtmlInputElement>()) {
+                    let _ = input.set_selection_range(start, end);
+                }
+            }
+        }
+        Some(Focus::Row(id)) => crate::dom::focus_selector(&format!("a.row-link[data-id=\"{id}\"]")),
+        None => {}
+    }
+    if let Some(w) = crate::dom::window() {
+        if carried.scroll != (0.0, 0.0) {
+            w.scroll_to_with_x_and_y(carried.scroll.0, carried.scroll.1);
+        }
+    }
+    show_page(doc, "ready");
+}
+
+/// Show the page again after `public/pre.js` hid it, and say that the app has taken over
+/// (`<html data-app="ready">`, or `"failed"` after a fatal error: what tests wait for).
+pub fn show_page(doc: &web_sys::Document, state: &str) {
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().remove_1("iuc-pending");
+        let _ = html.set_attribute("data-app", state);
+    }
+}
+
+/// Whether the pre-rendered page was built from other data than the file just fetched (a host
+/// edited `data/pairings.json` in place): the app shows the file's data either way; the console
+/// says the pages want rebuilding.
+pub fn note_stale_pages(doc: &web_sys::Document, fetched: &str) -> bool {
+    let Some(built) = meta(doc, DATA_META) else { return false };
+    let stale = built != fetched;
+    if stale {
+        leptos::logging::warn!(
+            "data/pairings.json has changed since these pages were pre-rendered (built from {built}, now \
+             {fetched}): showing the new data. Rebuild the pages to refresh them (DATA.md)."
+        );
+    }
+    stale
+}
