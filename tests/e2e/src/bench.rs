@@ -200,7 +200,10 @@ const LOAD_PROBE: &str = r#"(() => {
   };
   // A pre-rendered page that public/pre.js hid (its address asks for other content) shows
   // nothing yet: its rows and markers do not count.
-  const shown = () => !document.documentElement.classList.contains('iuc-pending');
+  // With another data file than the pages were built from (the synthetic datasets at scale), only
+  // the app shows the data: the pre-rendered rows are the shipped 55 (see data_from_app_only).
+  const shown = () => !document.documentElement.classList.contains('iuc-pending') &&
+    (!window.__iucDataFromApp || !!document.documentElement.dataset.app);
   const check = () => {
     if (L.shell === undefined && document.querySelector('main') && !document.getElementById('boot-status') && shown()) mark('shell');
     if (L.rows === undefined && document.querySelector('table.pairings tbody tr') && shown()) mark('rows');
@@ -208,13 +211,21 @@ const LOAD_PROBE: &str = r#"(() => {
     if (L.basemap === undefined && document.querySelector('.map-country') && shown()) mark('basemap');
     if (L.data === undefined && (!needRows || L.rows !== undefined) && (!needMarkers || L.markers !== undefined)) mark('data');
     if (L.data !== undefined && (!needMarkers || L.basemap !== undefined) && L.map === undefined && needMarkers) mark('map');
-    // The app has taken over (src/takeover.rs): the search box responds.
-    if (L.app === undefined && document.documentElement.dataset.app) mark('app');
+    // The app has taken over (src/takeover.rs): the search box responds. (A build without
+    // pre-rendered pages, to compare with: the app is there when its data is.)
+    const prerendered = !!document.querySelector('meta[name="iuc-prerendered"]');
+    if (L.app === undefined && (document.documentElement.dataset.app || (!prerendered && L.data !== undefined))) mark('app');
     if (L.data !== undefined && (!needMarkers || L.map !== undefined) && L.app !== undefined) obs.disconnect();
   };
   const obs = new MutationObserver(check);
   obs.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'data-app'] });
 })();"#;
+
+/// From now on, count the data as on screen only once the app shows it: the server sends
+/// another data file than the pre-rendered pages were built from (the synthetic datasets).
+pub async fn data_from_app_only(c: &Ctx) -> Result<(), String> {
+    cdp(c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": "window.__iucDataFromApp = true;" })).await.map(|_| ())
+}
 
 /// Make every later navigation of this session carry the load probe.
 pub async fn install_load_probe(c: &Ctx) -> Result<(), String> {

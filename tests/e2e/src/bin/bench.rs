@@ -238,6 +238,7 @@ async fn run_all(r: &Run, c: &Ctx, quick: bool) -> Result<(), String> {
     let ten = bench::synthetic_dataset(&base, 10_000, 1)?;
     r.progress(&format!("generated 10,000 synthetic pairings ({:.1} MB)", ten.len() as f64 / 1e6));
     c.server.set_override("/data/pairings.json", "application/json", ten.into_bytes());
+    bench::data_from_app_only(c).await?;
     r.push("load_at_scale", loads(r, c, 10_000, "/", 1, Duration::from_secs(90)).await?);
     keystrokes(r, c, 10_000, "map+table", 300).await?;
     map_frames(r, c, 10_000, 300).await?;
