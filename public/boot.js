@@ -22,6 +22,20 @@ window.iucHandOver = (response) => {
     // No Cache Storage here (opaque origin): the worker downloads it itself.
   }
 };
+// A pre-rendered page (src/prerender.rs) shows its content before the app runs. Its HTML
+// preloads nothing (the pre-renderer takes trunk's preload links out), so the page's own bytes
+// come first on a slow network; the WASM (below) and the data (here) start downloading when this
+// script runs, once the HTML has been parsed.
+if (document.querySelector('meta[name="iuc-prerendered"]')) {
+  // (The basemap only where the page has not drawn it: src/takeover.rs takes it from the page.)
+  const files = ['data/pairings.json'];
+  if (!document.querySelector('.map-pane path.map-country')) files.push('data/world.json');
+  for (const file of files) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', href: file, as: 'fetch', type: 'application/json', crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+}
 try {
   // Fetched here rather than by the glue, so that it can be handed over.
   const wasm = fetch(tag.dataset.wasm).then((response) => {
@@ -74,6 +88,8 @@ if ('serviceWorker' in navigator) {
         return navigator.serviceWorker.register(new URL('sw.js', base).href, { scope: base.pathname });
       })
       .then((reg) => {
+        // (No registration where the browser blocks service workers: nothing to watch.)
+        if (!reg) return;
         if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
         reg.addEventListener('updatefound', () => {
           const w = reg.installing;

@@ -43,10 +43,17 @@ pub fn start() {
         let Some(doc) = window.document() else { return };
         let pathname = window.location().pathname().unwrap_or_default();
         let wants_rules = app::app_path(&pathname) == "/eligibility";
+        // A pre-rendered Explore page has drawn the basemap already: no need to download it.
+        let drawn = takeover::basemap_from_page(&doc).map(Arc::new);
         let (lang_loaded, pairings, world, rules) = futures::join!(
             lang::bundle::load(lang),
             data::load_pairings(),
-            data::load_world(),
+            async move {
+                match drawn {
+                    Some(w) => Ok(w),
+                    None => data::load_world().await,
+                }
+            },
             async move {
                 if wants_rules {
                     Some(data::load_rules().await)
@@ -66,12 +73,16 @@ pub fn start() {
         if let Ok(loaded) = &pairings {
             takeover::note_stale_pages(&doc, &loaded.fingerprint);
         }
+        let data = pairings.map(|l| Arc::new(app::AppData::new(l)));
+        // Let the browser breathe between parsing and indexing the data and the render: two
+        // shorter tasks rather than one long one (a tap on the page is answered in between).
+        yield_to_browser().await;
         let Some(root) = doc.get_element_by_id("app") else { return };
         // From here to the restore, one task and the microtasks after it: no frame shows an empty
         // or half-built page.
         let carried = takeover::capture(&doc);
         let pre = app::Preloaded {
-            data: pairings.map(|l| Arc::new(app::AppData::new(l))),
+            data,
             world,
             rules,
             search: window.location().search().unwrap_or_default(),
@@ -84,4 +95,14 @@ pub fn start() {
         // everything is in place, still before the next paint.
         leptos::prelude::request_animation_frame(move || takeover::restore(&doc, carried));
     });
+}
+
+/// Resolve in a later task (`setTimeout(0)`), letting the browser handle input and paint.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = dom::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

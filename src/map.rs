@@ -149,7 +149,9 @@ pub fn PairingsMap() -> impl IntoView {
     });
     let view = RwSignal::new(first_view);
     // The SVG's size in CSS pixels (for pixel-based marker sizes and clustering).
-    let px_width = RwSignal::new(1000.0_f64);
+    // (Taking over a pre-rendered page: its map's width, so the first render sizes the markers
+    // for the screen and nothing is rebuilt a frame later.)
+    let px_width = RwSignal::new(crate::takeover::map_width().unwrap_or(1000.0_f64));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     // Also runs a frame later, when a quick route change may already have removed the map: then
     // its signals are disposed and there is nothing to measure (the `try_` accessors say so).
@@ -446,7 +448,7 @@ pub fn PairingsMap() -> impl IntoView {
                         }
                     })
                 };
-                view! { <path class=class d=c.d.clone()><title>{c.name.clone()}</title></path> }
+                view! { <path class=class data-id=c.id.clone() d=c.d.clone()><title>{c.name.clone()}</title></path> }
             })
             .collect_view()
             .into_any(),
@@ -558,7 +560,10 @@ pub fn PairingsMap() -> impl IntoView {
             return;
         };
         fitted.try_set_value(Some(v));
-        view.try_set(v);
+        // (Unchanged on load: the first render is already fitted; setting it would redraw.)
+        if view.try_get_untracked() != Some(v) {
+            view.try_set(v);
+        }
     };
     Effect::new(move |_| {
         ctx.search.track();

@@ -123,6 +123,19 @@ pub fn render(url: &str, pre: Preloaded) -> String {
     })
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn preloads_are_left_out_and_every_other_tag_kept() {
+        let head = "<link rel=\"stylesheet\" href=\"a.css\"/>\n<link rel=\"preload\" href=\"d.json\" as=\"fetch\">\
+                    <link rel=\"modulepreload\" href=\"x.js\"><link rel=\"icon\" href=\"i.svg\">";
+        assert_eq!(
+            super::without_preloads(head),
+            "<link rel=\"stylesheet\" href=\"a.css\"/>\n<link rel=\"icon\" href=\"i.svg\">"
+        );
+    }
+}
+
 /// Escape text for an HTML attribute value or text content.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -180,6 +193,24 @@ pub const NOSCRIPT: &str = "<noscript><p class=\"noscript-note\">This page is re
     The search, the filters, the map's interaction and the eligibility check need JavaScript and \
     WebAssembly. The pairings are also available as <a href=\"data/pairings.json\">JSON data</a>.</p></noscript>";
 
+/// `head` without its `<link rel="preload">` and `<link rel="modulepreload">` tags: a
+/// pre-rendered page paints first, then `public/boot.js` fetches the WASM and the data.
+fn without_preloads(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(i) = rest.find("<link ") {
+        let end = i + rest[i..].find('>').map_or(rest.len() - i, |j| j + 1);
+        let tag = &rest[i..end];
+        out.push_str(&rest[..i]);
+        if !(tag.contains("rel=\"preload\"") || tag.contains("rel=\"modulepreload\"")) {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The page: `template` (the build's `index.html`) with the head tags and `#app` filled in.
 pub fn fill_template(template: &str, page: &Page, site: &Site, fingerprint: &str) -> Result<String, String> {
     let title_start = template.find("<title>").ok_or("index.html has no <title>")?;
@@ -194,7 +225,7 @@ pub fn fill_template(template: &str, page: &Page, site: &Site, fingerprint: &str
     let mut out = String::with_capacity(template.len() + page.body.len() + 2048);
     out.push_str(&template[..title_start]);
     out.push_str(&head(page, site, fingerprint));
-    out.push_str(&template[desc_end..inner]);
+    out.push_str(&without_preloads(&template[desc_end..inner]));
     out.push_str(&page.body);
     out.push_str(NOSCRIPT);
     out.push_str(&template[app_end..]);

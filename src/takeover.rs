@@ -13,6 +13,16 @@
 
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    static MAP_WIDTH: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// The width in CSS pixels of the pre-rendered page's map, read by [`capture`] (where the page
+/// had one, shown): the map's first render sizes its markers for it.
+pub fn map_width() -> Option<f64> {
+    MAP_WIDTH.with(|m| m.get())
+}
+
 /// What the reader had done on the pre-rendered page.
 #[derive(Debug, Default)]
 pub struct Carried {
@@ -59,6 +69,10 @@ pub fn capture(doc: &web_sys::Document) -> Carried {
         }
     });
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    if let Some(svg) = doc.query_selector(".map-pane svg").ok().flatten() {
+        let w = svg.get_bounding_client_rect().width();
+        MAP_WIDTH.with(|m| m.set((w > 0.0).then_some(w)));
+    }
     Carried { focus, scroll }
 }
 
@@ -117,6 +131,24 @@ pub fn show_page(doc: &web_sys::Document, state: &str) {
         let _ = html.class_list().remove_1("iuc-pending");
         let _ = html.set_attribute("data-app", state);
     }
+}
+
+/// The basemap as the pre-rendered map drew it (Explore's pages): the app takes it from there
+/// instead of downloading `data/world.json` again. `None` on a page without the map.
+pub fn basemap_from_page(doc: &web_sys::Document) -> Option<crate::map::World> {
+    meta(doc, ROUTE_META)?;
+    let sphere = doc.query_selector(".map-pane path.map-sphere").ok()??.get_attribute("d")?;
+    let paths = doc.query_selector_all(".map-pane path.map-country[data-id]").ok()?;
+    let mut countries = Vec::with_capacity(paths.length() as usize);
+    for k in 0..paths.length() {
+        let el = paths.item(k)?.dyn_into::<web_sys::Element>().ok()?;
+        countries.push(crate::map::WorldCountry {
+            id: el.get_attribute("data-id")?,
+            name: el.first_element_child().and_then(|t| t.text_content()).unwrap_or_default(),
+            d: el.get_attribute("d")?,
+        });
+    }
+    (!countries.is_empty()).then(|| crate::map::World { sphere, graticule: String::new(), countries })
 }
 
 /// Whether the pre-rendered page was built from other data than the file just fetched (a host

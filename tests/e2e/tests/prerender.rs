@@ -231,3 +231,20 @@ async fn a_data_file_edited_in_place_wins_over_the_pages_built_from_the_old_one(
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_pre_rendered_map_hands_its_basemap_to_the_app_instead_of_a_second_download() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        let fetched = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);";
+        c.open("/pairing/rome--yantai").await;
+        let files = c.js(fetched).await.to_string();
+        assert!(files.contains("/data/pairings.json"), "{files}");
+        assert!(!files.contains("/data/world.json"), "the page drew the basemap, yet the app fetched it: {files}");
+        assert!(c.count(".map-country").await > 100, "the app's map has the basemap");
+        // A page without the map (About) fetches it: Explore needs it a click away.
+        c.open("/about").await;
+        assert!(c.js(fetched).await.to_string().contains("/data/world.json"));
+        c.assert_console_clean().await;
+    })
+    .await;
+}
