@@ -152,33 +152,29 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The page's head tags, which replace the template's `<title>` and description.
+/// The page's head tags, which replace the template's `<title>` and description. The canonical
+/// link, `og:url` and `og:image` must be absolute URLs (link previews and search engines ignore
+/// or reject relative ones): they are written only when the site's public address is known.
 pub fn head(page: &Page, site: &Site, fingerprint: &str) -> String {
-    let base = site.base.trim_end_matches('/');
-    let rel = if page.route == "/" { "/".to_string() } else { page.route.clone() };
-    let url = match &site.public_url {
-        Some(u) => format!("{}{}", u.trim_end_matches('/'), rel),
-        None => format!("{base}{rel}"),
-    };
-    let image = match &site.public_url {
-        Some(u) => format!("{}/icons/icon-any-512.png", u.trim_end_matches('/')),
-        None => format!("{base}/icons/icon-any-512.png"),
-    };
     let (title, description) = (escape(&page.title), escape(&page.description));
     let mut h = vec![
         format!("<title>{title}</title>"),
         format!("<meta name=\"description\" content=\"{description}\">"),
     ];
-    if page.route != "*" {
-        h.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(&url)));
-        h.push(format!("<meta property=\"og:url\" content=\"{}\">", escape(&url)));
+    if let Some(public) = &site.public_url {
+        let public = public.trim_end_matches('/');
+        if page.route != "*" {
+            let url = escape(&format!("{public}{}", page.route));
+            h.push(format!("<link rel=\"canonical\" href=\"{url}\">"));
+            h.push(format!("<meta property=\"og:url\" content=\"{url}\">"));
+        }
+        h.push(format!("<meta property=\"og:image\" content=\"{}/icons/icon-any-512.png\">", escape(public)));
     }
     h.extend([
         "<meta property=\"og:type\" content=\"website\">".to_string(),
         "<meta property=\"og:site_name\" content=\"IUC Pairings Explorer\">".to_string(),
         format!("<meta property=\"og:title\" content=\"{title}\">"),
         format!("<meta property=\"og:description\" content=\"{description}\">"),
-        format!("<meta property=\"og:image\" content=\"{}\">", escape(&image)),
         "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),

@@ -44,6 +44,12 @@ fn run() -> Result<usize, String> {
         world_json: read("data/world.json")?,
         rules_json: read("data/eligibility.json")?,
     };
+    if site.public_url.is_none() {
+        eprintln!(
+            "prerender: no --public-url (IUC_PUBLIC_URL): the pages get no canonical link, og:url or og:image, \
+             which must be absolute addresses"
+        );
+    }
     let fingerprint = iuc_core::dataset::fingerprint(&inputs.pairings_json);
     let pages = prerender::pages(&inputs, &site)?;
     for page in &pages {

@@ -11,6 +11,8 @@ use std::time::Instant;
 /// trunk 0.22 needs rustc ≥ 1.96.1; 0.21.14 builds with the pinned 1.95 (../shared/TOOLCHAIN.md).
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The public address the test builds are made for (see `build_site_at`; e2e `prerender.rs`).
+const TEST_PUBLIC_URL: &str = "https://iuc.example.org/";
 
 const USAGE: &str = "usage: cargo xtask <command>
 
@@ -226,6 +228,11 @@ fn build_release(root: &Path) -> R {
 /// pages' canonical and Open Graph addresses are absolute when `IUC_PUBLIC_URL` says where
 /// the site lives (`https://example.org/iuc/`).
 fn build_site(root: &Path, dist: &Path, base: &str) -> R {
+    build_site_at(root, dist, base, std::env::var("IUC_PUBLIC_URL").ok().as_deref())
+}
+
+/// [`build_site`] with the public address given (`None`: no absolute addresses in the pages).
+fn build_site_at(root: &Path, dist: &Path, base: &str, public_url: Option<&str>) -> R {
     step(&format!("trunk build --release --public-url {base} ({})", dist.display()));
     run(trunk(root).args(["build", "--release", "--public-url", base, "--dist"]).arg(dist))?;
     step("pre-render every page (src/prerender.rs, natively with Leptos's ssr renderer)");
@@ -234,8 +241,8 @@ fn build_site(root: &Path, dist: &Path, base: &str) -> R {
         .arg(dist)
         .args(["--base", base])
         .current_dir(root);
-    if let Ok(url) = std::env::var("IUC_PUBLIC_URL") {
-        pre.args(["--public-url", &url]);
+    if let Some(url) = public_url {
+        pre.args(["--public-url", url]);
     }
     run(&mut pre)?;
     run(Command::new("sh").arg("tools/sw-precache.sh").arg(dist).current_dir(root))
@@ -270,10 +277,12 @@ fn test(root: &Path, extra: &[String]) -> R {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     }
     if only.is_none() || only == Some("e2e") {
-        build_release(root)?;
+        // Built as for a site at a public address, so the tests see the absolute canonical and
+        // Open Graph addresses a deployed site has (the e2e server's origin is another).
+        build_site_at(root, &root.join("dist"), "/", Some(TEST_PUBLIC_URL))?;
         // The same build for hosting under a sub-path.
         let subpath = root.join("target/dist-subpath");
-        build_site(root, &subpath, "/iuc/")?;
+        build_site_at(root, &subpath, "/iuc/", Some(&format!("{TEST_PUBLIC_URL}iuc/")))?;
         step("end-to-end tests: the release build in headless Chromium over WebDriver");
         run(Command::new("cargo")
             .args(["test", "-p", "iuc-e2e", "--", "--test-threads=1"])
