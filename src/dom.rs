@@ -128,3 +128,15 @@ pub fn on_window(event: &'static str, f: impl Fn(web_sys::Event) + 'static) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (event, f);
 }
+
+/// Whether the reader asked for reduced motion (`prefers-reduced-motion: reduce`).
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// `performance.now()`, in milliseconds (`None` natively).
+pub fn now() -> Option<f64> {
+    Some(window()?.performance()?.now())
+}

@@ -164,13 +164,16 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
         st
     });
     let i = use_i18n();
+    // What the rows depend on: not the view or the map's position (a map moved by hand writes
+    // the URL; the rows need not be computed again).
+    let query = Memo::new(move |_| state.with(|s| (s.filters.clone(), s.sort)));
     let computed = Memo::new(move |_| {
-        let st = state.get();
+        let (filters, sort) = query.get();
         stored.with_value(|d| {
             let ds = &d.loaded.dataset;
             let lang_ix = d.index_for(i.lang.get());
-            let (mut rows, facets) = search::explore(lang_ix.as_deref().unwrap_or(&d.index), ds, &st.filters);
-            if let Some((k, dir)) = st.sort {
+            let (mut rows, facets) = search::explore(lang_ix.as_deref().unwrap_or(&d.index), ds, &filters);
+            if let Some((k, dir)) = sort {
                 search::sort(ds, &mut rows, k, dir);
             }
             (rows, facets)

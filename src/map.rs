@@ -124,6 +124,13 @@ pub struct WorldCountry {
     pub d: String,
 }
 
+/// How long a fit's animation takes.
+const FIT_ANIMATION_MS: f64 = 350.0;
+/// Above this many shown pairings a fit jumps (every frame of an animation redraws them).
+const ANIMATE_MAX_ROWS: usize = 2_000;
+/// A view moved by hand reaches the URL this long after the last move.
+const MAP_URL_DELAY_MS: u64 = 400;
+
 /// What is on screen at the current zoom: single places and clusters of places.
 #[derive(Clone, Debug, PartialEq)]
 enum Mark {
@@ -147,7 +154,9 @@ pub fn PairingsMap() -> impl IntoView {
             View::fit_points(rows.iter().filter_map(|&r| g.extents.get(r)).flatten().copied(), aspect)
         })
     });
-    let view = RwSignal::new(first_view);
+    // A view moved by hand comes back from the URL (`map=`); otherwise the fitted one.
+    let from_url = ctx.state.with_untracked(|s| s.map);
+    let view = RwSignal::new(from_url.map_or(first_view, |m| m.view(aspect)));
     // The SVG's size in CSS pixels (for pixel-based marker sizes and clustering).
     // (Taking over a pre-rendered page: its map's width, so the first render sizes the markers
     // for the screen and nothing is rebuilt a frame later.)
@@ -550,7 +559,50 @@ pub fn PairingsMap() -> impl IntoView {
     // since it last did. "Fit to shown" fits again and follows again. It fits on load too (an
     // embed of one country's pairings opens on them).
     // (`try_` throughout: after a quick route change a pending run may find the map gone.)
-    let fitted = StoredValue::new(Some(view.get_untracked()));
+    let fitted = StoredValue::new(from_url.is_none().then_some(first_view));
+    // A fit animates (unless reduced motion is asked for, or many pairings are shown: each frame
+    // redraws them); `anim` numbers the animations, so a newer one or a move by hand ends an older.
+    let anim = StoredValue::new(0_u32);
+    let animate_to = move |to: View| {
+        let from = view.get_untracked();
+        let many = ctx.rows.try_with_untracked(Vec::len).unwrap_or(0) > ANIMATE_MAX_ROWS;
+        if from == to || many || crate::dom::prefers_reduced_motion() {
+            anim.update_value(|n| *n += 1);
+            view.try_set(to);
+            return;
+        }
+        let id = anim.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let Some(start) = crate::dom::now() else {
+            view.try_set(to);
+            return;
+        };
+        fn frame(
+            view: RwSignal<View>,
+            anim: StoredValue<u32>,
+            id: Option<u32>,
+            start: f64,
+            from: View,
+            to: View,
+            last: View,
+        ) {
+            request_animation_frame(move || {
+                // Ended by a newer animation, a move by hand, or the map's removal.
+                if anim.try_get_value() != id || view.try_get_untracked() != Some(last) {
+                    return;
+                }
+                let t = ((crate::dom::now().unwrap_or(start) - start) / FIT_ANIMATION_MS).clamp(0.0, 1.0);
+                let next = if t >= 1.0 { to } else { geo::View::between(from, to, 1.0 - (1.0 - t).powi(3)) };
+                view.try_set(next);
+                if t < 1.0 {
+                    frame(view, anim, id, start, from, to, next);
+                }
+            });
+        }
+        frame(view, anim, id, start, from, to, from);
+    };
     let fit = move || {
         let Some(rows) = ctx.rows.try_get_untracked() else { return };
         let Some(v) = geometry.try_with_value(|g| {
@@ -562,9 +614,58 @@ pub fn PairingsMap() -> impl IntoView {
         fitted.try_set_value(Some(v));
         // (Unchanged on load: the first render is already fitted; setting it would redraw.)
         if view.try_get_untracked() != Some(v) {
-            view.try_set(v);
+            animate_to(v);
         }
     };
+
+    // A view moved by hand goes into the URL (`map=`, replacing the history entry, once the
+    // moving has paused); a fitted one takes it out. Frames of a fit's animation are neither.
+    let url_map = Memo::new(move |_| ctx.state.try_with(|s| s.map).flatten());
+    let write_timer = StoredValue::new(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |_| {
+        let Some(v) = view.try_get() else { return };
+        let fitted_now = fitted.try_get_value().flatten();
+        let by_hand = fitted_now != Some(v);
+        // (A fit's animation passes through views that are not `fitted`: each reschedules the
+        // write, and its last frame, `fitted`, cancels it.)
+        let want = if by_hand { v.map_view() } else { None };
+        if let Some(Some(h)) = write_timer.try_get_value() {
+            h.clear();
+        }
+        if want == url_map.get_untracked() {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if url_map.try_get_untracked() != Some(want) {
+                    ctx.update(true, |s| s.map = want);
+                }
+            },
+            std::time::Duration::from_millis(MAP_URL_DELAY_MS),
+        )
+        .ok();
+        write_timer.try_set_value(handle);
+    });
+    on_cleanup(move || {
+        if let Some(Some(h)) = write_timer.try_get_value() {
+            h.clear();
+        }
+    });
+    // The URL's view changed by itself (Back, Forward, a link): the map follows.
+    Effect::new(move |prev: Option<Option<geo::MapView>>| {
+        let now = url_map.get();
+        if prev.is_some() && prev != Some(now) {
+            match now {
+                Some(m) if view.try_get_untracked().and_then(View::map_view) != Some(m) => {
+                    fitted.try_set_value(None);
+                    view.try_set(m.view(aspect));
+                }
+                None if fitted.try_get_value().flatten() != view.try_get_untracked() => fit(),
+                _ => {}
+            }
+        }
+        now
+    });
     Effect::new(move |_| {
         ctx.search.track();
         // A frame later: the markers of the new search are in place before the zoom changes

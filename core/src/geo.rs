@@ -628,7 +628,87 @@ pub fn preset_with_aspect(name: &str, aspect: f64) -> Option<View> {
     Some(View::fit(bbox, aspect))
 }
 
+/// A map view as a shared link keeps it (`map=` in Explore's URL, see `crate::state`): its centre
+/// in tenths of a map unit and its zoom in hundredths, so that equal links are equal values and
+/// the URL stays short. Every value is in range (see [`MapView::new`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MapView {
+    cx: u32,
+    cy: u32,
+    zoom: u32,
+}
+
+impl MapView {
+    /// A view centred on `(cx, cy)` (map units, on the map) at `zoom` (1..=[`MAX_ZOOM`]), rounded;
+    /// `None` for anything out of range or not finite.
+    pub fn new(cx: f64, cy: f64, zoom: f64) -> Option<MapView> {
+        let ok = cx.is_finite()
+            && cy.is_finite()
+            && zoom.is_finite()
+            && (0.0..=MAP_WIDTH).contains(&cx)
+            && (0.0..=MAP_HEIGHT).contains(&cy)
+            && (1.0..=MAX_ZOOM).contains(&zoom);
+        ok.then(|| MapView {
+            cx: (cx * 10.0).round() as u32,
+            cy: (cy * 10.0).round() as u32,
+            zoom: (zoom * 100.0).round() as u32,
+        })
+    }
+
+    /// Read `"cx,cy,zoom"` (as [`MapView::param`] writes it); `None` if malformed or out of range.
+    pub fn from_param(s: &str) -> Option<MapView> {
+        let mut it = s.split(',').map(|v| v.trim().parse::<f64>().ok());
+        let (cx, cy, zoom) = (it.next()??, it.next()??, it.next()??);
+        if it.next().is_some() {
+            return None;
+        }
+        MapView::new(cx, cy, zoom)
+    }
+
+    /// `"cx,cy,zoom"`: centre to 0.1 map unit, zoom to 0.01, without trailing zeros.
+    pub fn param(self) -> String {
+        let mut out = String::with_capacity(20);
+        push_fixed(&mut out, i64::from(self.cx), 1, false);
+        out.push(',');
+        push_fixed(&mut out, i64::from(self.cy), 1, false);
+        out.push(',');
+        push_fixed(&mut out, i64::from(self.zoom), 2, false);
+        out
+    }
+
+    /// The view it describes, for a map of aspect ratio `aspect` (width / height).
+    pub fn view(self, aspect: f64) -> View {
+        let aspect = if aspect.is_finite() && aspect > 0.0 { aspect } else { MAP_WIDTH / MAP_HEIGHT };
+        let zoom = f64::from(self.zoom) / 100.0;
+        // The whole map at zoom 1, whichever side is tighter (as `View::scale` counts it).
+        let (w0, h0) = if MAP_WIDTH / MAP_HEIGHT > aspect { (MAP_WIDTH, MAP_WIDTH / aspect) } else { (MAP_HEIGHT * aspect, MAP_HEIGHT) };
+        let (w, h) = (w0 / zoom, h0 / zoom);
+        let (cx, cy) = (f64::from(self.cx) / 10.0, f64::from(self.cy) / 10.0);
+        View { x: cx - w / 2.0, y: cy - h / 2.0, w, h }.clamp()
+    }
+}
+
 impl View {
+    /// The view as a link keeps it ([`MapView`]); `None` for an invalid view.
+    pub fn map_view(self) -> Option<MapView> {
+        let v = self.clamp();
+        let (cx, cy) = v.centre();
+        MapView::new(cx.clamp(0.0, MAP_WIDTH), cy.clamp(0.0, MAP_HEIGHT), v.scale().clamp(1.0, MAX_ZOOM))
+    }
+
+    /// The view a fraction `t` (0..=1) of the way from `a` to `b`: the centre moves in a
+    /// straight line, the size changes geometrically (so a zoom looks steady), then clamped.
+    pub fn between(a: View, b: View, t: f64) -> View {
+        if !(a.is_valid() && b.is_valid() && t.is_finite()) {
+            return b;
+        }
+        let t = t.clamp(0.0, 1.0);
+        let ((ax, ay), (bx, by)) = (a.centre(), b.centre());
+        let (cx, cy) = (ax + (bx - ax) * t, ay + (by - ay) * t);
+        let (w, h) = (a.w * (b.w / a.w).powf(t), a.h * (b.h / a.h).powf(t));
+        View { x: cx - w / 2.0, y: cy - h / 2.0, w, h }
+    }
+
     /// The whole map.
     pub fn world() -> View {
         View { x: 0.0, y: 0.0, w: MAP_WIDTH, h: MAP_HEIGHT }
@@ -878,6 +958,33 @@ pub fn nearest(points: &[(f64, f64)], x: f64, y: f64, max_dist: f64) -> Option<u
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn between_goes_from_one_view_to_the_other() {
+        let (a, b) = (View::world(), View { x: 100.0, y: 50.0, w: 100.0, h: 48.7 });
+        assert_eq!(View::between(a, b, 0.0), a);
+        let end = View::between(a, b, 1.0);
+        assert!((end.x - b.x).abs() < 1e-9 && (end.w - b.w).abs() < 1e-9, "{end:?}");
+        let mid = View::between(a, b, 0.5);
+        assert!((mid.w - (a.w * b.w).sqrt()).abs() < 1e-6, "geometric: {mid:?}");
+        assert_eq!(View::between(a, b, f64::NAN), b);
+    }
+
+    #[test]
+    fn a_map_view_survives_its_url_form_and_refuses_what_is_out_of_range() {
+        let aspect = MAP_WIDTH / map_height();
+        let v = View { x: 300.0, y: 100.0, w: 250.0, h: 250.0 / aspect };
+        let mv = v.map_view().unwrap();
+        assert_eq!(mv.param(), "425,160.8,4");
+        assert_eq!(MapView::from_param(&mv.param()), Some(mv));
+        let back = mv.view(aspect);
+        assert!((back.x - v.x).abs() < 0.1 && (back.y - v.y).abs() < 0.1 && (back.w - v.w).abs() < 0.1, "{back:?}");
+        assert_eq!(View::world().map_view().map(MapView::param).as_deref(), Some("500,243.4,1"));
+        for bad in ["", "1,2", "1,2,3,4", "x,2,3", "500,200,0.5", "500,200,41", "-1,200,2", "500,9000,2", "NaN,1,2", "inf,1,2"] {
+            assert_eq!(MapView::from_param(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

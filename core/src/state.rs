@@ -9,12 +9,13 @@
 //! | `tag` | tag ids | `tag=smart-cities,water` |
 //! | `sort` | a [`SortKey`] id, `-` in front for descending | `sort=-partner-country` |
 //! | `view` | `map`, `table` or `both` (the default) | `view=map` |
+//! | `map` | a map view moved by hand: centre x, y (map units) and zoom ([`MapView`]) | `map=512.5,160.8,4` |
 //!
 //! [`decode`] is tolerant: it never fails or panics, ignores unknown keys (so flags such as
 //! `embed=1` can be added later) and drops malformed values (unknown region ids, country codes
 //! that are not two ASCII letters, tag ids that are not slugs, unknown sort keys or views). Set
-//! values are the **union** of every occurrence of their key; for `q`, `sort` and `view` the
-//! **first** occurrence (for `sort` and `view`: the first *valid* one) wins. Lower-case country
+//! values are the **union** of every occurrence of their key; for `q`, `sort`, `view` and `map`
+//! the **first** occurrence (for `sort`, `view` and `map`: the first *valid* one) wins. Lower-case country
 //! codes are upper-cased and tag ids lower-cased. `q` is kept verbatim, except that it is cut to
 //! [`MAX_QUERY_CHARS`] characters.
 //!
@@ -23,6 +24,7 @@
 //! and `encode(&decode(&encode(s))) == encode(s)` for every state `s`.
 
 use crate::dataset::{Dataset, Region};
+pub use crate::geo::MapView;
 use crate::search::{Filters, SortDir, SortKey, MAX_QUERY_CHARS};
 use std::collections::BTreeSet;
 
@@ -62,6 +64,8 @@ pub struct ExploreState {
     /// `None`: dataset order.
     pub sort: Option<(SortKey, SortDir)>,
     pub view: View,
+    /// The map's view when the user moved it by hand; `None`: the map fits the shown pairings.
+    pub map: Option<MapView>,
 }
 
 impl ExploreState {
@@ -144,6 +148,7 @@ pub fn decode(query: &str) -> ExploreState {
                     seen_view = true;
                 }
             }
+            "map" if st.map.is_none() => st.map = MapView::from_param(&value),
             _ => {}
         }
     }
@@ -186,6 +191,9 @@ pub fn encode(st: &ExploreState) -> String {
     if st.view != View::Both {
         parts.push(format!("view={}", st.view.id()));
     }
+    if let Some(m) = st.map {
+        parts.push(format!("map={}", m.param()));
+    }
     parts.join("&")
 }
 
@@ -194,6 +202,18 @@ mod tests {
     use super::*;
     use crate::search::{filter, Index};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_map_view_moved_by_hand_round_trips_and_a_malformed_one_is_dropped() {
+        let st = decode("q=water&map=512.5,160.8,4&map=1,1,1");
+        assert_eq!(st.map.map(MapView::param).as_deref(), Some("512.5,160.8,4"));
+        assert_eq!(encode(&st), "q=water&map=512.5,160.8,4");
+        assert_eq!(decode(&encode(&st)), st);
+        // Malformed or out of range: ignored, the next valid one is taken.
+        assert_eq!(decode("map=9999,1,2&map=500,200,2").map.map(MapView::param).as_deref(), Some("500,200,2"));
+        assert_eq!(decode("map=abc").map, None);
+        assert_eq!(encode(&decode("map=1,2")), "");
+    }
 
     fn set(items: &[&str]) -> BTreeSet<String> {
         items.iter().map(|s| s.to_string()).collect()
@@ -287,7 +307,9 @@ mod tests {
             sort,
             prop::sample::select(View::ALL.to_vec()),
         )
-            .prop_map(|(q, regions, pc, ec, tags, sort, view)| ExploreState {
+            .prop_map(|(q, regions, pc, ec, tags, sort, view)| {
+                let q_len = q.chars().count() % 30;
+                ExploreState {
                 filters: Filters {
                     q,
                     regions: regions.into_iter().collect(),
@@ -297,7 +319,8 @@ mod tests {
                 },
                 sort: sort.map(|(k, desc)| (k, if desc { SortDir::Desc } else { SortDir::Asc })),
                 view,
-            })
+                map: (q_len % 3 == 0).then(|| MapView::new(500.0, 200.0, 1.0 + q_len as f64).unwrap()),
+            }})
     }
 
     proptest! {

@@ -179,7 +179,8 @@ async fn the_map_fits_the_shown_pairings_until_moved_by_hand() {
     })
     .await;
 
-    with_browser(BrowserOptions::default(), |c| async move {
+    // (Reduced motion: each fit is one jump, so the figures below are final ones.)
+    with_browser(BrowserOptions { reduced_motion: true, ..Default::default() }, |c| async move {
         c.open("/").await;
         wait_map(&c).await;
         // Ticking a filter zooms to its pairings.
@@ -199,6 +200,13 @@ async fn the_map_fits_the_shown_pairings_until_moved_by_hand() {
         c.wait_js("return new URLSearchParams(location.search).get('q') === 'canada';", 10).await;
         c.wait_js("return document.querySelectorAll('.arcs g.arc').length === 6;", 10).await;
         assert_eq!(view_box(&c).await, by_hand, "a view moved by hand is kept");
+        // ... and goes into the URL, so a reload or a shared link shows it again.
+        c.wait_js("return new URLSearchParams(location.search).get('map') === '500,243.4,1';", 10).await;
+        c.client.refresh().await.unwrap();
+        c.wait_js("return document.documentElement.dataset.app === 'ready';", 30).await;
+        wait_map(&c).await;
+        assert_eq!(view_box(&c).await, by_hand, "the view comes back from the URL");
+        assert!(c.js("return location.search;").await.as_str().unwrap_or("").contains("q=canada"));
         // "Fit to shown", from the keyboard, fits Canada's pairings and follows the filters again.
         c.js("document.querySelector('.map-presets button.map-fit').focus(); return true;").await;
         c.keys(&Key::Enter.to_string()).await;
@@ -206,7 +214,32 @@ async fn the_map_fits_the_shown_pairings_until_moved_by_hand() {
         let canada = view_box(&c).await;
         assert!(canada[2] * canada[3] / world <= 0.1, "{canada:?}");
         assert_eq!(markers_outside(&c).await, json!([]));
+        // A fitted view is not a view by hand: the URL loses its `map`.
+        c.wait_js("return !new URLSearchParams(location.search).has('map');", 10).await;
         c.assert_clean().await;
+    })
+    .await;
+
+    // Without reduced motion a fit is animated: the view passes through views in between.
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.open("/").await;
+        wait_map(&c).await;
+        c.js("window.__widths = []; const svg = document.querySelector('.map-frame svg'); \
+              new MutationObserver(() => window.__widths.push(svg.viewBox.baseVal.width)) \
+                .observe(svg, { attributes: true, attributeFilter: ['viewBox'] }); return true;")
+            .await;
+        let input = c.find("#q").await;
+        input.click().await.unwrap();
+        input.send_keys("canada").await.unwrap();
+        c.wait_js("return document.querySelectorAll('.arcs g.arc').length === 6;", 10).await;
+        c.wait_js("return window.__widths.length > 2;", 10).await;
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        let widths = c.js("return window.__widths;").await;
+        let w: Vec<f64> = widths.as_array().into_iter().flatten().filter_map(|v| v.as_f64()).collect();
+        assert!(w.len() >= 4, "{w:?}");
+        assert!(w.windows(2).all(|p| p[1] <= p[0] + 1e-6), "the zoom only closes in: {w:?}");
+        let end = view_box(&c).await;
+        assert!(end[2] * end[3] / world <= 0.1, "{end:?}");
     })
     .await;
 }
