@@ -27,8 +27,7 @@
     var base = new URL(document.baseURI).pathname.replace(/\/$/, '');
     var path = location.pathname;
     if (base && path.indexOf(base) === 0) path = path.slice(base.length);
-    path = decodeURIComponent(path).replace(/\/$/, '').replace(/\.html$/, '') || '/';
-    if (path === '/index') path = '/';
+    path = decodeURIComponent(path).replace(/\/index\.html$/, '').replace(/\/$/, '') || '/';
     var route = meta.getAttribute('content');
     var other = Array.from(params.keys()).length > 0 || (lang || 'en') !== 'en' || (route !== '*' && route !== path);
     if (other) document.documentElement.classList.add('iuc-pending');

@@ -54,10 +54,11 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
-// The pre-rendered page of a navigation's address, as a URL to cache it under, if the build has one.
+// The pre-rendered page of a navigation's address (`about` → about/index.html), as a URL to
+// cache it under, if the build has one.
 function pageFor(url) {
-  const rel = decodeURIComponent(url.href.slice(SCOPE.length).split(/[?#]/)[0]).replace(/\/$/, '');
-  const file = rel === '' ? 'index.html' : rel.endsWith('.html') ? rel : rel + '.html';
+  const rel = decodeURIComponent(url.href.slice(SCOPE.length).split(/[?#]/)[0]).replace(/(^|\/)index\.html$/, '').replace(/\/$/, '');
+  const file = rel === '' ? 'index.html' : rel + '/index.html';
   return ((BUILD && BUILD.pages) || []).includes(file) ? new URL(file, SCOPE).href : null;
 }
 
@@ -95,8 +96,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return;
   if (request.mode === 'navigate') {
-    // A route's own pre-rendered page when the build has one (`about` → about.html, cached once
-    // fetched: the pairing pages are not precached), else index.html, which the app turns into
+    // A route's own pre-rendered page when the build has one (`about` → about/index.html, cached
+    // once fetched: the pairing pages are not precached), else index.html, which the app turns into
     // any route (the SPA fallback, offline too; public/pre.js hides its content meanwhile).
     const shell = new URL('index.html', SCOPE).href;
     const page = pageFor(url);

@@ -41,6 +41,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let Some(window) = dom::window() else { return };
         let Some(doc) = window.document() else { return };
+        takeover::normalise_address(&window);
         let pathname = window.location().pathname().unwrap_or_default();
         let wants_rules = app::app_path(&pathname) == "/eligibility";
         // A pre-rendered Explore page has drawn the basemap already: no need to download it.

@@ -33,7 +33,8 @@ pub struct Site {
 pub struct Page {
     /// The app path it shows (`/`, `/about`, `/pairing/<id>`), `*` for the not-found page.
     pub route: String,
-    /// The file under `dist/` (`index.html`, `about.html`, `pairing/<id>.html`, `404.html`).
+    /// The file under `dist/`: `index.html`, `about/index.html`, `pairing/<id>/index.html`,
+    /// `404.html` (a folder's `index.html` is what every static server answers for its address).
     pub file: String,
     pub title: String,
     pub description: String,
@@ -79,14 +80,14 @@ pub fn pages(inputs: &Inputs, site: &Site) -> Result<Vec<Page>, String> {
     page("/", "index.html".into(), app.to_string(), home_description.clone());
     for p in &loaded.dataset.pairings {
         let title = format!("{} – {} · {app}", p.eu.name, p.partner.name);
-        page(&format!("/pairing/{}", p.id), format!("pairing/{}.html", p.id), title, pairing_description(&loaded, p));
+        page(&format!("/pairing/{}", p.id), format!("pairing/{}/index.html", p.id), title, pairing_description(&loaded, p));
     }
     let about = crate::about_text::about_strings(Lang::En);
-    page("/about", "about.html".into(), format!("{} · {app}", about.doc_title), about_description());
+    page("/about", "about/index.html".into(), format!("{} · {app}", about.doc_title), about_description());
     let wizard = crate::wizard_text::wizard_strings(Lang::En);
     page(
         "/eligibility",
-        "eligibility.html".into(),
+        "eligibility/index.html".into(),
         fill(wizard.doc_title, &[("page", wizard.wizard_name)]),
         "Can your city take part in IUC city-to-city cooperation? Answer a few questions about the call's \
          conditions and get a verdict with the reasons."

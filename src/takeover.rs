@@ -76,6 +76,22 @@ pub fn capture(doc: &web_sys::Document) -> Carried {
     Carried { focus, scroll }
 }
 
+/// The address as the app's routes know it: a folder's address (`/about/`, `/about/index.html`,
+/// as a static host may serve a pre-rendered page) becomes `/about`, in place (no history entry).
+pub fn normalise_address(window: &web_sys::Window) {
+    let loc = window.location();
+    let path = loc.pathname().unwrap_or_default();
+    let base = crate::app::href("");
+    let trimmed = path.strip_suffix("index.html").unwrap_or(&path).trim_end_matches('/');
+    let trimmed = if trimmed.len() <= base.len() { format!("{base}/") } else { trimmed.to_string() };
+    if trimmed != path {
+        let url = format!("{trimmed}{}{}", loc.search().unwrap_or_default(), loc.hash().unwrap_or_default());
+        if let Ok(h) = window.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
 /// Text typed into the pre-rendered search box (its value differs from the value it was
 /// rendered with) becomes the URL's `q`, replacing the current history entry.
 fn carry_typed_query(doc: &web_sys::Document, window: &web_sys::Window) {

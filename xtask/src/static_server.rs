@@ -315,16 +315,10 @@ fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
     if p.is_file() {
         return Some(p);
     }
-    // A page route (no file extension in its last segment) gets its pre-rendered page
-    // (`/about` → about.html) if there is one, else the app shell.
+    // A page route (no file extension in its last segment) without a pre-rendered page (those
+    // are folders' index.html, above) gets the app shell.
     let last = rel.rsplit('/').next().unwrap_or("");
     if !last.contains('.') {
-        let mut page = p.into_os_string();
-        page.push(".html");
-        let page = PathBuf::from(page);
-        if page.is_file() {
-            return Some(page);
-        }
         let index = root.join("index.html");
         return index.is_file().then_some(index);
     }
@@ -363,8 +357,9 @@ mod tests {
         assert_eq!(resolve(&dir, "/about"), Some(dir.join("index.html")));
         // A pre-rendered page is served at its route's address.
         std::fs::create_dir_all(dir.join("pairing")).unwrap();
-        std::fs::write(dir.join("pairing/rome--yantai.html"), "<html>").unwrap();
-        assert_eq!(resolve(&dir, "/pairing/rome--yantai"), Some(dir.join("pairing/rome--yantai.html")));
+        std::fs::create_dir_all(dir.join("pairing/rome--yantai")).unwrap();
+        std::fs::write(dir.join("pairing/rome--yantai/index.html"), "<html>").unwrap();
+        assert_eq!(resolve(&dir, "/pairing/rome--yantai"), Some(dir.join("pairing/rome--yantai/index.html")));
         assert_eq!(resolve(&dir, "/pairing/rome--other"), Some(dir.join("index.html")));
         assert_eq!(resolve(&dir, "/data/missing.json"), None);
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);

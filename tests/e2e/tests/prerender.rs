@@ -58,12 +58,12 @@ fn the_build_holds_a_page_for_every_route_each_with_its_own_title_and_preview_ta
     let mut titles = std::collections::BTreeSet::new();
     let mut pages = vec![
         ("index.html".to_string(), "/".to_string()),
-        ("about.html".into(), "/about".into()),
-        ("eligibility.html".into(), "/eligibility".into()),
+        ("about/index.html".into(), "/about".into()),
+        ("eligibility/index.html".into(), "/eligibility".into()),
         ("404.html".into(), "*".into()),
     ];
     for p in &loaded.dataset.pairings {
-        pages.push((format!("pairing/{}.html", p.id), format!("/pairing/{}", p.id)));
+        pages.push((format!("pairing/{}/index.html", p.id), format!("/pairing/{}", p.id)));
     }
     for (file, route) in &pages {
         let html = dist_file(file);
@@ -95,7 +95,7 @@ fn the_build_holds_a_page_for_every_route_each_with_its_own_title_and_preview_ta
     }
     // A pairing's page is that pairing's detail over Explore, with the whole table and the map.
     let p = loaded.dataset.pairings.iter().find(|p| p.id == "belfast--cali-medellin").expect("Belfast");
-    let html = dist_file("pairing/belfast--cali-medellin.html");
+    let html = dist_file("pairing/belfast--cali-medellin/index.html");
     assert!(unescape(&title(&html)).starts_with(&format!("{} – {}", p.eu.name, p.partner.name)));
     assert!(html.contains("id=\"detail-title\""));
     assert_eq!(html.matches("<tr").count(), 56, "a header row and 55 rows");
@@ -248,6 +248,28 @@ async fn a_pre_rendered_map_hands_its_basemap_to_the_app_instead_of_a_second_dow
         // A page without the map (About) fetches it: Explore needs it a click away.
         c.open("/about").await;
         assert!(c.js(fetched).await.to_string().contains("/data/world.json"));
+        c.assert_console_clean().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_page_is_its_folders_index_and_the_app_takes_either_address() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        cdp(&c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": PROBE })).await.expect("probe");
+        // As a host that redirects a folder's address to its trailing-slash form serves them.
+        for (path, shown) in [
+            ("/about/", "return document.querySelector('main h1').innerText.includes('About');"),
+            ("/pairing/rome--yantai/", "return document.getElementById('detail-title').innerText.includes('Yantai');"),
+            ("/about/index.html", "return document.querySelector('main h1').innerText.includes('About');"),
+        ] {
+            c.open(path).await;
+            c.wait_js(shown, 10).await;
+            let first = c.js("return window.__firstFrame;").await;
+            assert_eq!(first["pending"], json!(false), "{path}: its own page, shown at once: {first}");
+            let (total, shifts) = shift_total(&c).await;
+            assert!(total <= 0.01, "{path}: layout shift {total:.3}: {shifts}");
+        }
         c.assert_console_clean().await;
     })
     .await;
