@@ -563,11 +563,15 @@ pub fn PairingsMap() -> impl IntoView {
     // A fit animates (unless reduced motion is asked for, or many pairings are shown: each frame
     // redraws them); `anim` numbers the animations, so a newer one or a move by hand ends an older.
     let anim = StoredValue::new(0_u32);
+    // The view the running animation set last (`None`: none running): a view the map shows
+    // because of an animation is not one moved by hand.
+    let anim_last = StoredValue::new(None::<View>);
     let animate_to = move |to: View| {
         let from = view.get_untracked();
         let many = ctx.rows.try_with_untracked(Vec::len).unwrap_or(0) > ANIMATE_MAX_ROWS;
         if from == to || many || crate::dom::prefers_reduced_motion() {
             anim.update_value(|n| *n += 1);
+            anim_last.set_value(None);
             view.try_set(to);
             return;
         }
@@ -579,9 +583,11 @@ pub fn PairingsMap() -> impl IntoView {
             view.try_set(to);
             return;
         };
+        #[allow(clippy::too_many_arguments)]
         fn frame(
             view: RwSignal<View>,
             anim: StoredValue<u32>,
+            anim_last: StoredValue<Option<View>>,
             id: Option<u32>,
             start: f64,
             from: View,
@@ -589,19 +595,26 @@ pub fn PairingsMap() -> impl IntoView {
             last: View,
         ) {
             request_animation_frame(move || {
-                // Ended by a newer animation, a move by hand, or the map's removal.
-                if anim.try_get_value() != id || view.try_get_untracked() != Some(last) {
+                // Ended by a newer animation (which owns `anim_last`), a move by hand, or the
+                // map's removal.
+                if anim.try_get_value() != id {
+                    return;
+                }
+                if view.try_get_untracked() != Some(last) {
+                    anim_last.try_set_value(None);
                     return;
                 }
                 let t = ((crate::dom::now().unwrap_or(start) - start) / FIT_ANIMATION_MS).clamp(0.0, 1.0);
                 let next = if t >= 1.0 { to } else { geo::View::between(from, to, 1.0 - (1.0 - t).powi(3)) };
+                anim_last.try_set_value((t < 1.0).then_some(next));
                 view.try_set(next);
                 if t < 1.0 {
-                    frame(view, anim, id, start, from, to, next);
+                    frame(view, anim, anim_last, id, start, from, to, next);
                 }
             });
         }
-        frame(view, anim, id, start, from, to, from);
+        anim_last.set_value(Some(from));
+        frame(view, anim, anim_last, id, start, from, to, from);
     };
     let fit = move || {
         let Some(rows) = ctx.rows.try_get_untracked() else { return };
@@ -626,8 +639,10 @@ pub fn PairingsMap() -> impl IntoView {
         let Some(v) = view.try_get() else { return };
         let fitted_now = fitted.try_get_value().flatten();
         let by_hand = fitted_now != Some(v);
-        // (A fit's animation passes through views that are not `fitted`: each reschedules the
-        // write, and its last frame, `fitted`, cancels it.)
+        // (A frame of a fit's animation is not a view by hand: it changes nothing here.)
+        if by_hand && anim_last.try_get_value().flatten() == Some(v) {
+            return;
+        }
         let want = if by_hand { v.map_view() } else { None };
         if let Some(Some(h)) = write_timer.try_get_value() {
             h.clear();
@@ -671,8 +686,11 @@ pub fn PairingsMap() -> impl IntoView {
         // A frame later: the markers of the new search are in place before the zoom changes
         // their size (changing both at once could run a removed marker's update).
         request_animation_frame(move || {
+            // Fitted, or on the way there: follow the filters.
             let current = view.try_get_untracked();
-            if current.is_some() && fitted.try_get_value().flatten() == current {
+            if current.is_some()
+                && (fitted.try_get_value().flatten() == current || anim_last.try_get_value().flatten() == current)
+            {
                 fit();
             }
         });
