@@ -117,6 +117,35 @@ pub fn add_body_class(class: &str) {
     }
 }
 
+pub fn remove_body_class(class: &str) {
+    if let Some(b) = document().and_then(|d| d.body()) {
+        b.class_list().remove_1(class).ok();
+    }
+}
+
+/// Make everything but the element with id `id` (and what it contains) inert, or undo it: the
+/// modal pattern for a sheet drawn over the page (focus and clicks stay inside it).
+pub fn inert_outside(id: &str, inert: bool) {
+    let Some(doc) = document() else { return };
+    let Some(mut el) = doc.get_element_by_id(id) else { return };
+    while let Some(parent) = el.parent_element() {
+        let children = parent.children();
+        for k in 0..children.length() {
+            if let Some(sibling) = children.item(k).filter(|c| !c.is_same_node(Some(&el))) {
+                if inert {
+                    sibling.set_attribute("inert", "").ok();
+                } else {
+                    sibling.remove_attribute("inert").ok();
+                }
+            }
+        }
+        if parent.tag_name().eq_ignore_ascii_case("body") {
+            break;
+        }
+        el = parent;
+    }
+}
+
 /// Listen to a window event for as long as the current component lives; natively (the
 /// pre-renderer) there is no window, and nothing to listen to.
 pub fn on_window(event: &'static str, f: impl Fn(web_sys::Event) + 'static) {
@@ -131,9 +160,12 @@ pub fn on_window(event: &'static str, f: impl Fn(web_sys::Event) + 'static) {
 
 /// Whether the reader asked for reduced motion (`prefers-reduced-motion: reduce`).
 pub fn prefers_reduced_motion() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    matches_media("(prefers-reduced-motion: reduce)")
+}
+
+/// Whether a media query matches now (false natively).
+pub fn matches_media(query: &str) -> bool {
+    window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// `performance.now()`, in milliseconds (`None` natively).

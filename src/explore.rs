@@ -280,9 +280,57 @@ fn Filters() -> impl IntoView {
         })
     };
     let clear = move |_| ctx.update(false, |s| s.filters = Default::default());
+    // On phones (narrow screens, style/main.css) the filters are a full-height sheet behind a
+    // "Filters (n)" button, so the first screen shows the search box and the pairings; on wider
+    // screens the button and the sheet's "Show n pairings" are not shown and this is a column.
+    let open = RwSignal::new(false);
+    let on = move || {
+        ctx.state.with(|s| {
+            let f = &s.filters;
+            f.regions.len() + f.partner_countries.len() + f.eu_countries.len() + f.tags.len()
+        })
+    };
+    let toggle_label = move || match on() {
+        0 => i.t().filters_open.to_string(),
+        n => fill(i.t().filters_open_n, &[("n", &fmt_int(i.lang.get(), n))]),
+    };
+    let show_label =
+        move || fill(i.t().filters_show_n, &[("n", &fmt_int(i.lang.get(), ctx.rows.with(Vec::len)))]);
+    let set_open = move |now: bool| {
+        open.set(now);
+        // While open, the sheet is modal: the page behind it is inert and does not scroll.
+        crate::dom::inert_outside("filters", now);
+        if now {
+            crate::dom::add_body_class("sheet-open");
+            request_animation_frame(|| crate::dom::focus_id("filters-title"));
+        } else {
+            crate::dom::remove_body_class("sheet-open");
+            request_animation_frame(|| crate::dom::focus_id("filters-toggle"));
+        }
+    };
+    // Turned to a wider screen while open: the sheet is a column again, and the page not inert.
+    crate::dom::on_window("resize", move |_| {
+        if open.get_untracked() && !crate::dom::matches_media("(max-width: 48rem)") {
+            set_open(false);
+        }
+    });
+    on_cleanup(move || {
+        crate::dom::inert_outside("filters", false);
+        crate::dom::remove_body_class("sheet-open");
+    });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            set_open(false);
+        }
+    };
     view! {
-        <aside class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">{move || i.t().filters_title}</h2>
+        <button type="button" id="filters-toggle" class="filters-toggle" aria-controls="filters"
+            aria-expanded=move || open.get().to_string() on:click=move |_| set_open(!open.get_untracked())>
+            {toggle_label}
+        </button>
+        <aside id="filters" class="filters" class:open=move || open.get() aria-labelledby="filters-title" on:keydown=on_key>
+            <h2 id="filters-title" tabindex="-1">{move || i.t().filters_title}</h2>
             <button type="button" class="link-button" on:click=clear disabled=move || !any()>
                 {move || i.t().clear_all}
             </button>
@@ -290,6 +338,9 @@ fn Filters() -> impl IntoView {
             <FacetGroup kind=FacetKind::Tag />
             <FacetGroup kind=FacetKind::PartnerCountry />
             <FacetGroup kind=FacetKind::EuCountry />
+            <div class="filters-done">
+                <button type="button" class="primary" on:click=move |_| set_open(false)>{show_label}</button>
+            </div>
         </aside>
     }
 }

@@ -161,6 +161,12 @@ crate::string_table! {
         pub search_hint: &'static str,
         pub n_of_total_shown: &'static str,
         pub filters_title: &'static str,
+        /// On phones: the button that opens the filters as a full-height sheet; `{n}`: how many
+        /// filters are on (the button shows it when there are any).
+        pub filters_open: &'static str,
+        pub filters_open_n: &'static str,
+        /// Closes the filter sheet; `{n}`: the pairings the filters leave.
+        pub filters_show_n: &'static str,
         pub clear_all: &'static str,
         pub n_selected: &'static str,
         pub facet_region: &'static str,
@@ -276,6 +282,9 @@ pub static EN: Strings = Strings {
     search_hint: "City, country, topic or region — accents and case don't matter; several words narrow the result.",
     n_of_total_shown: "{n} of {total} pairings shown",
     filters_title: "Filter",
+    filters_open: "Filters",
+    filters_open_n: "Filters ({n})",
+    filters_show_n: "Show {n} pairings",
     clear_all: "Clear search and filters",
     n_selected: "{n} selected",
     facet_region: "Partner region",

@@ -266,3 +266,41 @@ async fn at_phone_width_the_page_does_not_scroll_sideways() {
     })
     .await;
 }
+
+/// On a phone the filters are a full-height sheet behind a "Filters (n)" button: modal while
+/// open (the page behind is inert), "Show n pairings" and Escape close it, focus comes back.
+#[tokio::test]
+async fn on_a_phone_the_filters_open_as_a_sheet_that_shows_what_they_leave() {
+    let opts = BrowserOptions { width: 390, height: 844, ..Default::default() };
+    with_browser(opts, |c| async move {
+        c.open("/").await;
+        c.wait_for_rows().await;
+        // Closed: the facets are not in the page's flow; the button is a 44 px target.
+        assert_eq!(c.js("return getComputedStyle(document.getElementById('filters')).display;").await, json!("none"));
+        let toggle = c.js("const r = document.getElementById('filters-toggle').getBoundingClientRect(); return [r.width, r.height, r.top];").await;
+        assert!(toggle[1].as_f64().unwrap_or(0.0) >= 44.0 && toggle[2].as_f64().unwrap_or(1e9) < 844.0, "{toggle}");
+        c.js("document.getElementById('filters-toggle').focus(); return true;").await;
+        c.keys(&Key::Enter.to_string()).await;
+        c.wait_js("return document.activeElement && document.activeElement.id === 'filters-title';", 5).await;
+        let sheet = c.js("const r = document.getElementById('filters').getBoundingClientRect(); \
+                          return [r.top === 0 && r.height === innerHeight, document.getElementById('filters-toggle').getAttribute('aria-expanded'), \
+                          document.querySelector('.results').inert];").await;
+        assert_eq!(sheet, json!([true, "true", true]), "a full-height sheet, the page behind inert");
+        iuc_e2e::axe::assert_no_violations(&c, "phone filter sheet open").await;
+        c.find("label[for='f-region-asia']").await.click().await.unwrap();
+        c.wait_js("return document.querySelector('.filters-done button').innerText.includes('Show 30 pairings');", 5).await;
+        c.find(".filters-done button").await.click().await.unwrap();
+        c.wait_js("return document.activeElement && document.activeElement.id === 'filters-toggle';", 5).await;
+        assert_eq!(c.text("#filters-toggle").await, "Filters (1)");
+        assert_eq!(c.count("table.pairings tbody tr").await, 30);
+        assert_eq!(c.js("return document.querySelector('.results').inert;").await, json!(false));
+        // Escape closes it too.
+        c.find("#filters-toggle").await.click().await.unwrap();
+        c.wait_js("return document.getElementById('filters').classList.contains('open');", 5).await;
+        c.keys(&Key::Escape.to_string()).await;
+        c.wait_js("return !document.getElementById('filters').classList.contains('open') && document.activeElement.id === 'filters-toggle';", 5).await;
+        c.screenshot("phone-390-first-screen").await;
+        c.assert_clean().await;
+    })
+    .await;
+}
