@@ -513,6 +513,7 @@ fn ResultsToolbar() -> impl IntoView {
             crate::dom::download(name, mime, &s);
         });
     };
+    let embed = ctx.sticky.with_value(|s| s.embed);
     let view_button = move |v: View| {
         let label = move || match v {
             View::Map => i.t().view_map,
@@ -536,6 +537,9 @@ fn ResultsToolbar() -> impl IntoView {
                 {view_button(View::Map)}
                 {view_button(View::Table)}
             </div>
+            // Folded into a menu, so the map and the table come first (on a phone, in an embed).
+            <details class="actions-menu">
+            <summary>{move || if embed { i.t().actions_menu_embed } else { i.t().actions_menu }}</summary>
             <div class="export" role="group" aria-label=move || i.t().export_label>
                 <button type="button" on:click=move |_| export(Export::Csv) disabled=move || ctx.rows.with(Vec::is_empty)>
                     {move || i.t().export_csv}
@@ -560,6 +564,7 @@ fn ResultsToolbar() -> impl IntoView {
                     {move || i.t().print}
                 </button>
             </div>
+            </details>
         </div>
     }
 }

@@ -161,6 +161,10 @@ crate::string_table! {
         pub search_hint: &'static str,
         pub n_of_total_shown: &'static str,
         pub filters_title: &'static str,
+        /// The menu that holds the downloads, "Embed this view" and Print (in an embed: no
+        /// "Embed this view").
+        pub actions_menu: &'static str,
+        pub actions_menu_embed: &'static str,
         /// On phones: the button that opens the filters as a full-height sheet; `{n}`: how many
         /// filters are on (the button shows it when there are any).
         pub filters_open: &'static str,
@@ -282,6 +286,8 @@ pub static EN: Strings = Strings {
     search_hint: "City, country, topic or region — accents and case don't matter; several words narrow the result.",
     n_of_total_shown: "{n} of {total} pairings shown",
     filters_title: "Filter",
+    actions_menu: "Download, embed, print",
+    actions_menu_embed: "Download, print",
     filters_open: "Filters",
     filters_open_n: "Filters ({n})",
     filters_show_n: "Show {n} pairings",

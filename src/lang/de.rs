@@ -40,6 +40,8 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Stadt, Land, Thema oder Region – Akzente sowie Groß- und Kleinschreibung spielen keine Rolle; mehrere Wörter grenzen das Ergebnis ein.",
     n_of_total_shown: "{n} von {total} Städtepaaren angezeigt",
     filters_title: "Filter",
+    actions_menu: "Herunterladen, einbetten, drucken",
+    actions_menu_embed: "Herunterladen, drucken",
     filters_open: "Filter",
     filters_open_n: "Filter ({n})",
     filters_show_n: "{n} Städtepaare zeigen",

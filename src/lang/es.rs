@@ -39,6 +39,8 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Ciudad, país, tema o región. No importan las tildes ni las mayúsculas; con varias palabras se acota el resultado.",
     n_of_total_shown: "Se muestran {n} de {total} emparejamientos",
     filters_title: "Filtrar",
+    actions_menu: "Descargar, insertar, imprimir",
+    actions_menu_embed: "Descargar, imprimir",
     filters_open: "Filtros",
     filters_open_n: "Filtros ({n})",
     filters_show_n: "Mostrar {n} emparejamientos",

@@ -43,6 +43,8 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Ville, pays, thème ou région. Les accents et les majuscules n’ont pas d’importance\u{202f}; plusieurs mots affinent le résultat.",
     n_of_total_shown: "Jumelages affichés\u{a0}: {n} sur {total}",
     filters_title: "Filtrer",
+    actions_menu: "Télécharger, intégrer, imprimer",
+    actions_menu_embed: "Télécharger, imprimer",
     filters_open: "Filtres",
     filters_open_n: "Filtres ({n})",
     filters_show_n: "Afficher {n} jumelages",

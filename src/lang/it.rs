@@ -38,6 +38,8 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Città, paese, tema o regione – accenti, maiuscole e minuscole non hanno importanza; più parole restringono il risultato.",
     n_of_total_shown: "Abbinamenti visualizzati: {n} su {total}",
     filters_title: "Filtri",
+    actions_menu: "Scarica, incorpora, stampa",
+    actions_menu_embed: "Scarica, stampa",
     filters_open: "Filtri",
     filters_open_n: "Filtri ({n})",
     filters_show_n: "Mostra {n} abbinamenti",

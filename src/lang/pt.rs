@@ -40,6 +40,8 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Cidade, país, tema ou região — os acentos e as maiúsculas não contam; várias palavras restringem o resultado.",
     n_of_total_shown: "{n} de {total} emparelhamentos apresentados",
     filters_title: "Filtrar",
+    actions_menu: "Descarregar, incorporar, imprimir",
+    actions_menu_embed: "Descarregar, imprimir",
     filters_open: "Filtros",
     filters_open_n: "Filtros ({n})",
     filters_show_n: "Mostrar {n} emparelhamentos",

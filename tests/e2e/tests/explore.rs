@@ -183,6 +183,8 @@ async fn export_gives_exactly_the_rows_shown() {
         c.wait_for_rows().await;
         assert_eq!(rows(&c).await, 6);
         capture_downloads(&c).await;
+        // The downloads are in the toolbar's menu.
+        c.find(".actions-menu > summary").await.click().await.unwrap();
         c.find(".export button:nth-child(1)").await.click().await.unwrap();
         c.find(".export button:nth-child(2)").await.click().await.unwrap();
         let texts = c
@@ -218,7 +220,11 @@ async fn the_geojson_download_holds_the_shown_pairings_as_arcs_with_their_cities
         c.wait_for_rows().await;
         assert_eq!(rows(&c).await, 8);
         capture_downloads(&c).await;
-        // From the keyboard, as any control: focus the button and press Enter.
+        // From the keyboard, as any control: open the toolbar's menu, focus the button and press Enter.
+        c.js("document.querySelector('.actions-menu > summary').focus(); return true;").await;
+        c.keys(&fantoccini::key::Key::Enter.to_string()).await;
+        c.wait_js("return document.querySelector('.actions-menu').open;", 5).await;
+        iuc_e2e::axe::assert_no_violations(&c, "the toolbar's menu open").await;
         c.js("document.querySelector('.export button.export-geojson').focus(); return true;").await;
         c.keys(&fantoccini::key::Key::Enter.to_string()).await;
         let blob = c
