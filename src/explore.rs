@@ -294,8 +294,7 @@ fn Filters() -> impl IntoView {
         0 => i.t().filters_open.to_string(),
         n => fill(i.t().filters_open_n, &[("n", &fmt_int(i.lang.get(), n))]),
     };
-    let show_label =
-        move || fill(i.t().filters_show_n, &[("n", &fmt_int(i.lang.get(), ctx.rows.with(Vec::len)))]);
+    let show_label = move || fill(i.t().filters_show_n, &[("n", &fmt_int(i.lang.get(), ctx.rows.with(Vec::len)))]);
     let set_open = move |now: bool| {
         open.set(now);
         // While open, the sheet is modal: the page behind it is inert and does not scroll.

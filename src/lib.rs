@@ -82,12 +82,7 @@ pub fn start() {
         // From here to the restore, one task and the microtasks after it: no frame shows an empty
         // or half-built page.
         let carried = takeover::capture(&doc);
-        let pre = app::Preloaded {
-            data,
-            world,
-            rules,
-            search: window.location().search().unwrap_or_default(),
-        };
+        let pre = app::Preloaded { data, world, rules, search: window.location().search().unwrap_or_default() };
         root.set_inner_html("");
         let handle =
             leptos::mount::mount_to(root.unchecked_into(), move || leptos::view! { <app::App lang explicit pre /> });

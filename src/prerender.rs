@@ -74,13 +74,19 @@ pub fn pages(inputs: &Inputs, site: &Site) -> Result<Vec<Page>, String> {
         let body = render(&format!("{}{}", site.base.trim_end_matches('/'), path), pre);
         out.push(Page { route: route.to_string(), file, title, description, body });
     };
-    let home_description = "The EU International Urban Cooperation (IUC) city-to-city pairings: an interactive map and \
+    let home_description =
+        "The EU International Urban Cooperation (IUC) city-to-city pairings: an interactive map and \
                             table, and an eligibility check for EU cities."
-        .to_string();
+            .to_string();
     page("/", "index.html".into(), app.to_string(), home_description.clone());
     for p in &loaded.dataset.pairings {
         let title = format!("{} – {} · {app}", p.eu.name, p.partner.name);
-        page(&format!("/pairing/{}", p.id), format!("pairing/{}/index.html", p.id), title, pairing_description(&loaded, p));
+        page(
+            &format!("/pairing/{}", p.id),
+            format!("pairing/{}/index.html", p.id),
+            title,
+            pairing_description(&loaded, p),
+        );
     }
     let about = crate::about_text::about_strings(Lang::En);
     page("/about", "about/index.html".into(), format!("{} · {app}", about.doc_title), about_description());
@@ -158,10 +164,8 @@ pub fn escape(s: &str) -> String {
 /// or reject relative ones): they are written only when the site's public address is known.
 pub fn head(page: &Page, site: &Site, fingerprint: &str) -> String {
     let (title, description) = (escape(&page.title), escape(&page.description));
-    let mut h = vec![
-        format!("<title>{title}</title>"),
-        format!("<meta name=\"description\" content=\"{description}\">"),
-    ];
+    let mut h =
+        vec![format!("<title>{title}</title>"), format!("<meta name=\"description\" content=\"{description}\">")];
     if let Some(public) = &site.public_url {
         let public = public.trim_end_matches('/');
         if page.route != "*" {
@@ -218,7 +222,8 @@ pub fn fill_template(template: &str, page: &Page, site: &Site, fingerprint: &str
     }
     let app_start = template.find("<div id=\"app\">").ok_or("index.html has no <div id=\"app\">")?;
     let inner = app_start + "<div id=\"app\">".len();
-    let app_end = inner + template[inner..].find("\n  </div>\n</body>").ok_or("index.html: #app must close before </body>")?;
+    let app_end =
+        inner + template[inner..].find("\n  </div>\n</body>").ok_or("index.html: #app must close before </body>")?;
     let mut out = String::with_capacity(template.len() + page.body.len() + 2048);
     out.push_str(&template[..title_start]);
     out.push_str(&head(page, site, fingerprint));

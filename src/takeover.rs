@@ -58,9 +58,9 @@ pub fn capture(doc: &web_sys::Document) -> Carried {
     let focus = doc.active_element().and_then(|el| {
         let id = el.id();
         if !id.is_empty() {
-            let selection = el.dyn_ref::<web_sys::HtmlInputElement>().and_then(|input| {
-                Some((input.selection_start().ok()??, input.selection_end().ok()??))
-            });
+            let selection = el
+                .dyn_ref::<web_sys::HtmlInputElement>()
+                .and_then(|input| Some((input.selection_start().ok()??, input.selection_end().ok()??)));
             Some(Focus::Id(id, selection))
         } else if el.class_list().contains("row-link") {
             el.get_attribute("data-id").map(Focus::Row)

@@ -681,7 +681,11 @@ impl MapView {
         let aspect = if aspect.is_finite() && aspect > 0.0 { aspect } else { MAP_WIDTH / MAP_HEIGHT };
         let zoom = f64::from(self.zoom) / 100.0;
         // The whole map at zoom 1, whichever side is tighter (as `View::scale` counts it).
-        let (w0, h0) = if MAP_WIDTH / MAP_HEIGHT > aspect { (MAP_WIDTH, MAP_WIDTH / aspect) } else { (MAP_HEIGHT * aspect, MAP_HEIGHT) };
+        let (w0, h0) = if MAP_WIDTH / MAP_HEIGHT > aspect {
+            (MAP_WIDTH, MAP_WIDTH / aspect)
+        } else {
+            (MAP_HEIGHT * aspect, MAP_HEIGHT)
+        };
         let (w, h) = (w0 / zoom, h0 / zoom);
         let (cx, cy) = (f64::from(self.cx) / 10.0, f64::from(self.cy) / 10.0);
         View { x: cx - w / 2.0, y: cy - h / 2.0, w, h }.clamp()
@@ -980,7 +984,9 @@ mod tests {
         let back = mv.view(aspect);
         assert!((back.x - v.x).abs() < 0.1 && (back.y - v.y).abs() < 0.1 && (back.w - v.w).abs() < 0.1, "{back:?}");
         assert_eq!(View::world().map_view().map(MapView::param).as_deref(), Some("500,243.4,1"));
-        for bad in ["", "1,2", "1,2,3,4", "x,2,3", "500,200,0.5", "500,200,41", "-1,200,2", "500,9000,2", "NaN,1,2", "inf,1,2"] {
+        for bad in
+            ["", "1,2", "1,2,3,4", "x,2,3", "500,200,0.5", "500,200,41", "-1,200,2", "500,9000,2", "NaN,1,2", "inf,1,2"]
+        {
             assert_eq!(MapView::from_param(bad), None, "{bad}");
         }
     }

@@ -310,17 +310,18 @@ mod tests {
             .prop_map(|(q, regions, pc, ec, tags, sort, view)| {
                 let q_len = q.chars().count() % 30;
                 ExploreState {
-                filters: Filters {
-                    q,
-                    regions: regions.into_iter().collect(),
-                    partner_countries: pc,
-                    eu_countries: ec,
-                    tags,
-                },
-                sort: sort.map(|(k, desc)| (k, if desc { SortDir::Desc } else { SortDir::Asc })),
-                view,
-                map: (q_len % 3 == 0).then(|| MapView::new(500.0, 200.0, 1.0 + q_len as f64).unwrap()),
-            }})
+                    filters: Filters {
+                        q,
+                        regions: regions.into_iter().collect(),
+                        partner_countries: pc,
+                        eu_countries: ec,
+                        tags,
+                    },
+                    sort: sort.map(|(k, desc)| (k, if desc { SortDir::Desc } else { SortDir::Asc })),
+                    view,
+                    map: (q_len % 3 == 0).then(|| MapView::new(500.0, 200.0, 1.0 + q_len as f64).unwrap()),
+                }
+            })
     }
 
     proptest! {

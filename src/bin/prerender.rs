@@ -32,7 +32,8 @@ fn run() -> Result<usize, String> {
         }
     }
     let dist = dist.ok_or("usage: prerender <dist> [--base /iuc/] [--public-url https://example.org/iuc/]")?;
-    let read = |rel: &str| std::fs::read_to_string(dist.join(rel)).map_err(|e| format!("{}: {e}", dist.join(rel).display()));
+    let read =
+        |rel: &str| std::fs::read_to_string(dist.join(rel)).map_err(|e| format!("{}: {e}", dist.join(rel).display()));
     // The shell trunk wrote; kept as `shell.html`, so that a second run starts from it again.
     let shell = dist.join("shell.html");
     if !shell.exists() {

@@ -237,10 +237,21 @@ fn build_site_at(root: &Path, dist: &Path, base: &str, public_url: Option<&str>)
     run(trunk(root).args(["build", "--release", "--public-url", base, "--dist"]).arg(dist))?;
     step("pre-render every page (src/prerender.rs, natively with Leptos's ssr renderer)");
     let mut pre = Command::new("cargo");
-    pre.args(["run", "--quiet", "-p", "iuc-explorer", "--bin", "prerender", "--no-default-features", "--features", "ssr", "--"])
-        .arg(dist)
-        .args(["--base", base])
-        .current_dir(root);
+    pre.args([
+        "run",
+        "--quiet",
+        "-p",
+        "iuc-explorer",
+        "--bin",
+        "prerender",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--",
+    ])
+    .arg(dist)
+    .args(["--base", base])
+    .current_dir(root);
     if let Some(url) = public_url {
         pre.args(["--public-url", url]);
     }

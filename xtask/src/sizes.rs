@@ -118,9 +118,16 @@ mod tests {
         {
             assert!(is_first_load(first), "{first}");
         }
-        for lazy in
-            ["data/gazetteer.json", "data/eligibility.json", "i18n/fr.json", "icons/icon-any-192.png", "embed.js", "about.html", "pairing/rome--yantai.html", "shell.html"]
-        {
+        for lazy in [
+            "data/gazetteer.json",
+            "data/eligibility.json",
+            "i18n/fr.json",
+            "icons/icon-any-192.png",
+            "embed.js",
+            "about.html",
+            "pairing/rome--yantai.html",
+            "shell.html",
+        ] {
             assert!(!is_first_load(lazy), "{lazy}");
         }
     }

@@ -224,7 +224,9 @@ const LOAD_PROBE: &str = r#"(() => {
 /// From now on, count the data as on screen only once the app shows it: the server sends
 /// another data file than the pre-rendered pages were built from (the synthetic datasets).
 pub async fn data_from_app_only(c: &Ctx) -> Result<(), String> {
-    cdp(c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": "window.__iucDataFromApp = true;" })).await.map(|_| ())
+    cdp(c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": "window.__iucDataFromApp = true;" }))
+        .await
+        .map(|_| ())
 }
 
 /// Make every later navigation of this session carry the load probe.

@@ -76,7 +76,11 @@ fn the_build_holds_a_page_for_every_route_each_with_its_own_title_and_preview_ta
         }
         // `./x test` builds for https://iuc.example.org/ (xtask TEST_PUBLIC_URL): the addresses
         // link previews need are absolute.
-        assert_eq!(meta(&html, "og:image").as_deref(), Some("https://iuc.example.org/icons/icon-any-512.png"), "{file}");
+        assert_eq!(
+            meta(&html, "og:image").as_deref(),
+            Some("https://iuc.example.org/icons/icon-any-512.png"),
+            "{file}"
+        );
         if route != "*" {
             let url = format!("https://iuc.example.org{route}");
             assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")), "{file}: canonical");
