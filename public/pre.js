@@ -30,7 +30,13 @@
     path = decodeURIComponent(path).replace(/\/index\.html$/, '').replace(/\/$/, '') || '/';
     var route = meta.getAttribute('content');
     var other = Array.from(params.keys()).length > 0 || (lang || 'en') !== 'en' || (route !== '*' && route !== path);
-    if (other) document.documentElement.classList.add('iuc-pending');
+    if (other) {
+      // Meanwhile a word that something is coming, in the language the page will be in (the
+      // app's strings are in the WASM, not loaded yet).
+      var LOADING = { en: 'Loading…', fr: 'Chargement…', es: 'Cargando…', de: 'Wird geladen…', it: 'Caricamento…', pt: 'A carregar…' };
+      document.documentElement.setAttribute('data-loading', LOADING[lang || 'en']);
+      document.documentElement.classList.add('iuc-pending');
+    }
   } catch (e) {
     // Show the page as it is.
   }

@@ -16,6 +16,7 @@ const PROBE: &str = "window.__shifts = []; new PerformanceObserver(l => { for (c
   (s.node.id || s.node.className || s.node.nodeName) : '?', from: [s.previousRect.y, s.previousRect.height], \
   to: [s.currentRect.y, s.currentRect.height] })) }); }).observe({ type: 'layout-shift', buffered: true }); \
   requestAnimationFrame(() => { window.__firstFrame = { pending: document.documentElement.classList.contains('iuc-pending'), \
+  says: getComputedStyle(document.documentElement, '::after').content, \
   rows: document.querySelectorAll('table.pairings tbody tr').length, app: document.documentElement.dataset.app || null }; });";
 
 async fn shift_total(c: &Ctx) -> (f64, serde_json::Value) {
@@ -211,6 +212,9 @@ async fn an_address_that_asks_for_other_content_never_shows_the_unfiltered_engli
             c.wait_js(shown, 30).await;
             let first = c.js("return window.__firstFrame;").await;
             assert_eq!(first["pending"], json!(true), "{path} ({lang}): the pre-rendered page showed first: {first}");
+            // ... and says that something is coming, in the page's language.
+            let says = if lang.starts_with("fr") || path.contains("lang=fr") { "Chargement…" } else { "Loading…" };
+            assert_eq!(first["says"], json!(format!("\"{says}\"")), "{path} ({lang}): {first}");
             assert_eq!(c.js("return document.documentElement.classList.contains('iuc-pending');").await, json!(false));
             tokio::time::sleep(Duration::from_millis(500)).await;
             let (total, shifts) = shift_total(&c).await;
