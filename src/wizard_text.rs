@@ -132,7 +132,6 @@ crate::string_table! {
         pub topics_legend: &'static str,
         pub regions_legend: &'static str,
         pub select_all_that_apply: &'static str,
-        pub topics_loading: &'static str,
         pub topics_unavailable: &'static str,
 
         // ── check answers ──
@@ -182,7 +181,6 @@ crate::string_table! {
         pub peers_explore_all: &'static str,
         /// `{n}` more pairings not listed.
         pub peers_more: &'static str,
-        pub peers_loading: &'static str,
         pub your_answers: &'static str,
         pub share_title: &'static str,
         pub print: &'static str,
@@ -538,7 +536,6 @@ pub static WIZARD_EN: WizardStrings = WizardStrings {
     topics_legend: "Topics",
     regions_legend: "Partner regions",
     select_all_that_apply: "Select all that apply.",
-    topics_loading: "Loading the list of topics…",
     topics_unavailable: "The list of topics could not be loaded. You can still choose partner regions.",
 
     check_title: "Check your answers",
@@ -582,7 +579,6 @@ pub static WIZARD_EN: WizardStrings = WizardStrings {
     peers_explore: "See these pairings in the explorer",
     peers_explore_all: "Explore all pairings",
     peers_more: "… and {n} more in the explorer.",
-    peers_loading: "Loading the pairings…",
     your_answers: "Your answers",
     share_title: "Keep or share this result",
     print: "Print this result",

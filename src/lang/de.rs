@@ -26,7 +26,6 @@ pub static STRINGS: Strings = Strings {
     footer_basemap: "Grundkarte: Natural Earth (gemeinfrei) über world-atlas (ISC-Lizenz).",
     footer_programme: "Eine unabhängige Darstellung öffentlicher Programminformationen; keine offizielle Website der EU.",
     footer_privacy: "Keine Cookies, kein Tracking, keine Anfragen an Dritte: Alles läuft in Ihrem Browser.",
-    loading_data: "Die Städtepaare werden geladen\u{a0}…",
     load_failed_title: "Die Städtepaare konnten nicht geladen werden",
     load_failed_help: "Prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu. Wenn der Fehler bestehen bleibt, fehlt die Datendatei auf dem Server möglicherweise oder sie ist beschädigt.",
     problems_title: "Einige Einträge in der Datendatei sind fehlerhaft",
@@ -247,7 +246,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     topics_legend: "Themen",
     regions_legend: "Partnerregionen",
     select_all_that_apply: "Wählen Sie alles Zutreffende aus.",
-    topics_loading: "Die Themenliste wird geladen\u{a0}…",
     topics_unavailable: "Die Themenliste konnte nicht geladen werden. Sie können trotzdem Partnerregionen auswählen.",
 
     check_title: "Überprüfen Sie Ihre Antworten",
@@ -291,7 +289,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     peers_explore: "Diese Städtepaare in der Übersicht ansehen",
     peers_explore_all: "Alle Städtepaare erkunden",
     peers_more: "… und {n} weitere in der Übersicht.",
-    peers_loading: "Die Städtepaare werden geladen\u{a0}…",
     your_answers: "Ihre Antworten",
     share_title: "Dieses Ergebnis speichern oder teilen",
     print: "Dieses Ergebnis drucken",

@@ -25,7 +25,6 @@ pub static STRINGS: Strings = Strings {
     footer_basemap: "Mapa base: Natural Earth (dominio público), a través de world-atlas (licencia ISC).",
     footer_programme: "Explorador independiente de información pública del programa; no es un sitio oficial de la UE.",
     footer_privacy: "Sin cookies, sin seguimiento y sin solicitudes a terceros: todo funciona en su navegador.",
-    loading_data: "Cargando los emparejamientos…",
     load_failed_title: "No se han podido cargar los emparejamientos",
     load_failed_help: "Compruebe su conexión y vuelva a cargar la página. Si el error persiste, es posible que el archivo de datos del servidor falte o esté dañado.",
     problems_title: "Algunos registros del archivo de datos tienen problemas",
@@ -246,7 +245,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     topics_legend: "Temas",
     regions_legend: "Regiones socias",
     select_all_that_apply: "Seleccione todas las opciones que correspondan.",
-    topics_loading: "Cargando la lista de temas…",
     topics_unavailable: "No se ha podido cargar la lista de temas. Aun así, puede elegir regiones socias.",
 
     check_title: "Compruebe sus respuestas",
@@ -290,7 +288,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     peers_explore: "Ver estos emparejamientos en el explorador",
     peers_explore_all: "Explorar todos los emparejamientos",
     peers_more: "… y {n} más en el explorador.",
-    peers_loading: "Cargando los emparejamientos…",
     your_answers: "Sus respuestas",
     share_title: "Guardar o compartir este resultado",
     print: "Imprimir este resultado",

@@ -29,7 +29,6 @@ pub static STRINGS: Strings = Strings {
     footer_basemap: "Fond de carte\u{a0}: Natural Earth (domaine public) via world-atlas (licence ISC).",
     footer_programme: "Un explorateur indépendant des informations publiques du programme\u{202f}; ce n’est pas un site officiel de l’UE.",
     footer_privacy: "Aucun cookie, aucun suivi, aucune requête vers des tiers\u{a0}: tout fonctionne dans votre navigateur.",
-    loading_data: "Chargement des jumelages…",
     load_failed_title: "Les jumelages n’ont pas pu être chargés",
     load_failed_help: "Vérifiez votre connexion et rechargez la page. Si le problème persiste, le fichier de données est peut-être absent du serveur ou endommagé.",
     problems_title: "Certains enregistrements du fichier de données comportent des problèmes",
@@ -250,7 +249,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     topics_legend: "Thèmes",
     regions_legend: "Régions partenaires",
     select_all_that_apply: "Sélectionnez toutes les réponses pertinentes.",
-    topics_loading: "Chargement de la liste des thèmes…",
     topics_unavailable: "La liste des thèmes n’a pas pu être chargée. Vous pouvez tout de même choisir des régions partenaires.",
 
     check_title: "Vérifiez vos réponses",
@@ -294,7 +292,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     peers_explore: "Voir ces jumelages dans l’explorateur",
     peers_explore_all: "Explorer tous les jumelages",
     peers_more: "… et {n} de plus dans l’explorateur.",
-    peers_loading: "Chargement des jumelages…",
     your_answers: "Vos réponses",
     share_title: "Conserver ou partager ce résultat",
     print: "Imprimer ce résultat",

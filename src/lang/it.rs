@@ -24,7 +24,6 @@ pub static STRINGS: Strings = Strings {
     footer_basemap: "Mappa di base: Natural Earth (pubblico dominio) tramite world-atlas (licenza ISC).",
     footer_programme: "Strumento indipendente di consultazione di informazioni pubbliche sul programma; non è un sito ufficiale dell’UE.",
     footer_privacy: "Nessun cookie, nessun tracciamento, nessuna richiesta a terzi: tutto funziona all’interno del browser.",
-    loading_data: "Caricamento degli abbinamenti…",
     load_failed_title: "Non è stato possibile caricare gli abbinamenti",
     load_failed_help: "Controllare la connessione e ricaricare la pagina. Se il problema persiste, il file di dati sul server potrebbe essere mancante o danneggiato.",
     problems_title: "Alcuni record del file di dati presentano problemi",
@@ -245,7 +244,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     topics_legend: "Temi",
     regions_legend: "Regioni partner",
     select_all_that_apply: "Selezionare tutte le voci pertinenti.",
-    topics_loading: "Caricamento dell’elenco dei temi…",
     topics_unavailable: "Non è stato possibile caricare l’elenco dei temi. È comunque possibile scegliere le regioni partner.",
 
     check_title: "Controllare le risposte",
@@ -289,7 +287,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     peers_explore: "Visualizzare questi abbinamenti sulla mappa e nella tabella",
     peers_explore_all: "Consultare tutti gli abbinamenti",
     peers_more: "… e altri {n} nella pagina degli abbinamenti.",
-    peers_loading: "Caricamento degli abbinamenti…",
     your_answers: "Le risposte fornite",
     share_title: "Conservare o condividere questo risultato",
     print: "Stampare questo risultato",

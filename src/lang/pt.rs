@@ -26,7 +26,6 @@ pub static STRINGS: Strings = Strings {
     footer_basemap: "Mapa de base: Natural Earth (domínio público), através de world-atlas (licença ISC).",
     footer_programme: "Apresentação independente de informação pública sobre o programa; não é um sítio Web oficial da UE.",
     footer_privacy: "Sem cookies, sem rastreio, sem pedidos a terceiros: tudo é executado no seu navegador.",
-    loading_data: "A carregar os emparelhamentos…",
     load_failed_title: "Não foi possível carregar os emparelhamentos",
     load_failed_help: "Verifique a ligação à Internet e recarregue a página. Se o problema persistir, o ficheiro de dados no servidor pode estar em falta ou danificado.",
     problems_title: "Alguns registos do ficheiro de dados têm problemas",
@@ -247,7 +246,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     topics_legend: "Temas",
     regions_legend: "Regiões parceiras",
     select_all_that_apply: "Selecione todas as opções aplicáveis.",
-    topics_loading: "A carregar a lista de temas…",
     topics_unavailable: "Não foi possível carregar a lista de temas. Pode, ainda assim, escolher regiões parceiras.",
 
     check_title: "Verifique as suas respostas",
@@ -291,7 +289,6 @@ pub static WIZARD: WizardStrings = WizardStrings {
     peers_explore: "Ver estes emparelhamentos no explorador",
     peers_explore_all: "Explorar todos os emparelhamentos",
     peers_more: "… e mais {n} no explorador.",
-    peers_loading: "A carregar os emparelhamentos…",
     your_answers: "As suas respostas",
     share_title: "Guardar ou partilhar este resultado",
     print: "Imprimir este resultado",
