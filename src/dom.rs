@@ -172,3 +172,27 @@ pub fn matches_media(query: &str) -> bool {
 pub fn now() -> Option<f64> {
     Some(window()?.performance()?.now())
 }
+
+/// Set (or, with `None`, remove) one parameter of the current URL's query in place: no
+/// navigation, no history entry; the path, the other parameters, the hash and the history
+/// state are kept.
+pub fn replace_query_param(key: &str, value: Option<&str>) {
+    let Some(w) = window() else { return };
+    let loc = w.location();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default()) else { return };
+    if params.get(key).as_deref() == value {
+        return;
+    }
+    match value {
+        Some(v) => params.set(key, v),
+        None => params.delete(key),
+    }
+    let q = String::from(params.to_string());
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = if q.is_empty() { format!("{path}{hash}") } else { format!("{path}?{q}{hash}") };
+    if let Ok(h) = w.history() {
+        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = h.replace_state_with_url(&state, "", Some(&url));
+    }
+}

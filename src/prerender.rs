@@ -10,6 +10,8 @@
 use crate::app::{App, AppData, Preloaded};
 use crate::i18n::{fill, Lang};
 use iuc_core::dataset::Loaded;
+// Text into an attribute value (or an element's text): `&`, `<`, `>` and `"` escaped.
+use html_escape::encode_double_quoted_attribute as attr;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -143,37 +145,22 @@ mod tests {
     }
 }
 
-/// Escape text for an HTML attribute value or text content.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The page's head tags, which replace the template's `<title>` and description. The canonical
 /// link, `og:url` and `og:image` must be absolute URLs (link previews and search engines ignore
 /// or reject relative ones): they are written only when the site's public address is known.
 pub fn head(page: &Page, site: &Site, fingerprint: &str) -> String {
-    let (title, description) = (escape(&page.title), escape(&page.description));
+    let (title, description) = (attr(&page.title), attr(&page.description));
     let mut h =
         vec![format!("<title>{title}</title>"), format!("<meta name=\"description\" content=\"{description}\">")];
     if let Some(public) = &site.public_url {
         let public = public.trim_end_matches('/');
         if page.route != "*" {
-            let url = escape(&format!("{public}{}", page.route));
+            let url = format!("{public}{}", page.route);
+            let url = attr(&url);
             h.push(format!("<link rel=\"canonical\" href=\"{url}\">"));
             h.push(format!("<meta property=\"og:url\" content=\"{url}\">"));
         }
-        h.push(format!("<meta property=\"og:image\" content=\"{}/icons/icon-any-512.png\">", escape(public)));
+        h.push(format!("<meta property=\"og:image\" content=\"{}/icons/icon-any-512.png\">", attr(public)));
     }
     h.extend([
         "<meta property=\"og:type\" content=\"website\">".to_string(),
@@ -183,7 +170,7 @@ pub fn head(page: &Page, site: &Site, fingerprint: &str) -> String {
         "<meta name=\"twitter:card\" content=\"summary\">".to_string(),
         format!("<meta name=\"twitter:title\" content=\"{title}\">"),
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
-        format!("<meta name=\"{}\" content=\"{}\">", crate::takeover::ROUTE_META, escape(&page.route)),
+        format!("<meta name=\"{}\" content=\"{}\">", crate::takeover::ROUTE_META, attr(&page.route)),
         format!("<meta name=\"{}\" content=\"{fingerprint}\">", crate::takeover::DATA_META),
     ]);
     h.join("\n  ")

@@ -54,7 +54,7 @@ pub fn capture(doc: &web_sys::Document) -> Carried {
     if meta(doc, ROUTE_META).is_none() {
         return Carried::default();
     }
-    carry_typed_query(doc, &window);
+    carry_typed_query(doc);
     let focus = doc.active_element().and_then(|el| {
         let id = el.id();
         if !id.is_empty() {
@@ -94,7 +94,7 @@ pub fn normalise_address(window: &web_sys::Window) {
 
 /// Text typed into the pre-rendered search box (its value differs from the value it was
 /// rendered with) becomes the URL's `q`, replacing the current history entry.
-fn carry_typed_query(doc: &web_sys::Document, window: &web_sys::Window) {
+fn carry_typed_query(doc: &web_sys::Document) {
     let Some(input) = doc.get_element_by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
         return;
     };
@@ -102,19 +102,7 @@ fn carry_typed_query(doc: &web_sys::Document, window: &web_sys::Window) {
     if typed == input.default_value() {
         return;
     }
-    let loc = window.location();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&loc.search().unwrap_or_default()) else { return };
-    if typed.trim().is_empty() {
-        params.delete("q");
-    } else {
-        params.set("q", &typed);
-    }
-    let query = String::from(params.to_string());
-    let path = loc.pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
-    if let Ok(h) = window.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    crate::dom::replace_query_param("q", Some(typed.as_str()).filter(|t| !t.trim().is_empty()));
 }
 
 /// After the app has mounted: focus, selection and scroll as they were, and the page shown
@@ -167,17 +155,15 @@ pub fn basemap_from_page(doc: &web_sys::Document) -> Option<crate::map::World> {
     (!countries.is_empty()).then(|| crate::map::World { sphere, graticule: String::new(), countries })
 }
 
-/// Whether the pre-rendered page was built from other data than the file just fetched (a host
-/// edited `data/pairings.json` in place): the app shows the file's data either way; the console
-/// says the pages want rebuilding.
-pub fn note_stale_pages(doc: &web_sys::Document, fetched: &str) -> bool {
-    let Some(built) = meta(doc, DATA_META) else { return false };
-    let stale = built != fetched;
-    if stale {
+/// When the pre-rendered page was built from other data than the file just fetched (a host
+/// edited `data/pairings.json` in place), say in the console that the pages want rebuilding;
+/// the app shows the file's data either way.
+pub fn note_stale_pages(doc: &web_sys::Document, fetched: &str) {
+    let Some(built) = meta(doc, DATA_META) else { return };
+    if built != fetched {
         leptos::logging::warn!(
             "data/pairings.json has changed since these pages were pre-rendered (built from {built}, now \
              {fetched}): showing the new data. Rebuild the pages to refresh them (DATA.md)."
         );
     }
-    stale
 }

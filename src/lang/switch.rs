@@ -28,29 +28,6 @@ pub fn initial_lang() -> (Lang, bool) {
     }
 }
 
-/// Put `lang=<code>` into the current URL (or take it out) without a navigation.
-fn sync_url(code: Option<&str>) {
-    let Some(w) = crate::dom::window() else { return };
-    let loc = w.location();
-    let search = loc.search().unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else { return };
-    if params.get("lang").as_deref() == code {
-        return;
-    }
-    match code {
-        Some(c) => params.set("lang", c),
-        None => params.delete("lang"),
-    }
-    let q = String::from(params.to_string());
-    let path = loc.pathname().unwrap_or_default();
-    let hash = loc.hash().unwrap_or_default();
-    let url = if q.is_empty() { format!("{path}{hash}") } else { format!("{path}?{q}{hash}") };
-    if let Ok(h) = w.history() {
-        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = h.replace_state_with_url(&state, "", Some(&url));
-    }
-}
-
 /// Keeps `<html lang>` and the URL in step with the language (call once, inside the router).
 pub fn keep_in_sync(explicit: RwSignal<bool>) {
     let i = use_i18n();
@@ -60,7 +37,7 @@ pub fn keep_in_sync(explicit: RwSignal<bool>) {
         location.pathname.track();
         location.search.track();
         crate::dom::set_document_lang(lang.code());
-        sync_url(explicit.get().then_some(lang.code()));
+        crate::dom::replace_query_param("lang", explicit.get().then_some(lang.code()));
     });
 }
 
