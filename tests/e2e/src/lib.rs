@@ -12,6 +12,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 pub use xtask::static_server::{Options, Server};
 
+/// See [`Ctx::watch_layout_shifts`].
+const SHIFT_PROBE: &str = "window.__shifts = []; new PerformanceObserver(l => { for (const e of l.getEntries()) \
+  if (!e.hadRecentInput) window.__shifts.push({ value: e.value, sources: e.sources.map(s => ({ node: s.node ? \
+  (s.node.id || s.node.className || s.node.nodeName) : '?', from: [s.previousRect.y, s.previousRect.height], \
+  to: [s.currentRect.y, s.currentRect.height] })) }); }).observe({ type: 'layout-shift', buffered: true });";
+
 pub mod axe;
 pub mod bench;
 pub mod budgets;
@@ -183,6 +189,22 @@ impl Ctx {
     pub async fn keys(&self, keys: &str) {
         let active = self.client.active_element().await.expect("active element");
         active.send_keys(keys).await.expect("send keys");
+    }
+
+    /// From now on, sum every navigation's layout-shift entries (what Lighthouse and Core Web
+    /// Vitals call CLS, without the session windows: a stricter sum) from its very start, naming
+    /// what moved and from where to where. Read with [`Ctx::layout_shift`].
+    pub async fn watch_layout_shifts(&self) {
+        bench::cdp(self, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": SHIFT_PROBE }))
+            .await
+            .expect("layout-shift probe");
+    }
+
+    /// The current page's layout shift so far, and its entries (see [`Ctx::watch_layout_shifts`]).
+    pub async fn layout_shift(&self) -> (f64, Value) {
+        let shifts = self.js("return window.__shifts || [];").await;
+        let total = shifts.as_array().into_iter().flatten().filter_map(|s| s["value"].as_f64()).sum();
+        (total, shifts)
     }
 
     /// Wait for Explore's data to be on screen.

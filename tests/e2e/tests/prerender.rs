@@ -9,20 +9,16 @@ use iuc_e2e::{with_browser, BrowserOptions, Ctx};
 use serde_json::json;
 use std::time::Duration;
 
-/// Sums the page's layout-shift entries from the start of the navigation (see layout_shift.rs),
-/// and records whether the page was hidden by public/pre.js when the first frame was drawn.
-const PROBE: &str = "window.__shifts = []; new PerformanceObserver(l => { for (const e of l.getEntries()) \
-  if (!e.hadRecentInput) window.__shifts.push({ value: e.value, sources: e.sources.map(s => ({ node: s.node ? \
-  (s.node.id || s.node.className || s.node.nodeName) : '?', from: [s.previousRect.y, s.previousRect.height], \
-  to: [s.currentRect.y, s.currentRect.height] })) }); }).observe({ type: 'layout-shift', buffered: true }); \
-  requestAnimationFrame(() => { window.__firstFrame = { pending: document.documentElement.classList.contains('iuc-pending'), \
+/// Records whether the page was hidden by public/pre.js, and what it said, when the first frame
+/// was drawn (installed with the layout-shift probe: see [`watch`]).
+const FIRST_FRAME: &str = "requestAnimationFrame(() => { window.__firstFrame = { pending: document.documentElement.classList.contains('iuc-pending'), \
   says: getComputedStyle(document.documentElement, '::after').content, \
   rows: document.querySelectorAll('table.pairings tbody tr').length, app: document.documentElement.dataset.app || null }; });";
 
-async fn shift_total(c: &Ctx) -> (f64, serde_json::Value) {
-    let shifts = c.js("return window.__shifts || [];").await;
-    let total = shifts.as_array().into_iter().flatten().filter_map(|s| s["value"].as_f64()).sum();
-    (total, shifts)
+/// From now on, every navigation's layout shift (from its start) and its first frame.
+async fn watch(c: &Ctx) {
+    c.watch_layout_shifts().await;
+    cdp(c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": FIRST_FRAME })).await.expect("first-frame probe");
 }
 
 fn dist_file(rel: &str) -> String {
@@ -143,7 +139,7 @@ async fn the_app_takes_over_without_a_shift_keeping_typed_text_focus_and_scroll(
     for (width, height) in [(1280, 800), (412, 823)] {
         let opts = BrowserOptions { width, height, ..Default::default() };
         with_browser(opts, |c| async move {
-            cdp(&c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": PROBE })).await.expect("probe");
+            watch(&c).await;
             // The WASM is held back: the reader has the pre-rendered page only.
             c.server.hold("_bg.wasm");
             c.client.goto(&c.url("/")).await.unwrap();
@@ -169,7 +165,7 @@ async fn the_app_takes_over_without_a_shift_keeping_typed_text_focus_and_scroll(
             assert!(state["url"].as_str().unwrap_or("").contains("q=japan"), "{state}");
             assert!(state["count"].as_str().unwrap_or("").contains("8 of 55"), "{state}");
             tokio::time::sleep(Duration::from_millis(500)).await;
-            let (total, shifts) = shift_total(&c).await;
+            let (total, shifts) = c.layout_shift().await;
             assert!(total <= 0.01, "/ at {width}×{height}: layout shift {total:.3} on take-over: {shifts}");
 
             // A pairing page, and About scrolled down before the app is there.
@@ -184,7 +180,7 @@ async fn the_app_takes_over_without_a_shift_keeping_typed_text_focus_and_scroll(
                 tokio::time::sleep(Duration::from_millis(500)).await;
                 let after = c.js("return window.scrollY;").await.as_f64().unwrap_or(-1.0);
                 assert!((after - y).abs() <= 1.0, "{path}: scrolled to {y} before the take-over, {after} after");
-                let (total, shifts) = shift_total(&c).await;
+                let (total, shifts) = c.layout_shift().await;
                 assert!(total <= 0.01, "{path} at {width}×{height}: layout shift {total:.3}: {shifts}");
             }
             c.assert_console_clean().await;
@@ -207,7 +203,7 @@ async fn an_address_that_asks_for_other_content_never_shows_the_unfiltered_engli
     for (path, lang, shown) in cases {
         let opts = BrowserOptions { lang, ..Default::default() };
         with_browser(opts, |c| async move {
-            cdp(&c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": PROBE })).await.expect("probe");
+            watch(&c).await;
             c.open(path).await;
             c.wait_js(shown, 30).await;
             let first = c.js("return window.__firstFrame;").await;
@@ -217,7 +213,7 @@ async fn an_address_that_asks_for_other_content_never_shows_the_unfiltered_engli
             assert_eq!(first["says"], json!(format!("\"{says}\"")), "{path} ({lang}): {first}");
             assert_eq!(c.js("return document.documentElement.classList.contains('iuc-pending');").await, json!(false));
             tokio::time::sleep(Duration::from_millis(500)).await;
-            let (total, shifts) = shift_total(&c).await;
+            let (total, shifts) = c.layout_shift().await;
             eprintln!("{path} ({lang}): layout shift {total:.4}");
             assert!(total <= 0.01, "{path} ({lang}): layout shift {total:.3}: {shifts}");
         })
@@ -264,7 +260,7 @@ async fn a_pre_rendered_map_hands_its_basemap_to_the_app_instead_of_a_second_dow
 #[tokio::test]
 async fn a_page_is_its_folders_index_and_the_app_takes_either_address() {
     with_browser(BrowserOptions::default(), |c| async move {
-        cdp(&c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": PROBE })).await.expect("probe");
+        watch(&c).await;
         // As a host that redirects a folder's address to its trailing-slash form serves them.
         for (path, shown) in [
             ("/about/", "return document.querySelector('main h1').innerText.includes('About');"),
@@ -275,7 +271,7 @@ async fn a_page_is_its_folders_index_and_the_app_takes_either_address() {
             c.wait_js(shown, 10).await;
             let first = c.js("return window.__firstFrame;").await;
             assert_eq!(first["pending"], json!(false), "{path}: its own page, shown at once: {first}");
-            let (total, shifts) = shift_total(&c).await;
+            let (total, shifts) = c.layout_shift().await;
             assert!(total <= 0.01, "{path}: layout shift {total:.3}: {shifts}");
         }
         c.assert_console_clean().await;
