@@ -24,8 +24,8 @@ pub const PAGE_SIZE: usize = 100;
 /// search itself, and browsers ignore history changes made faster than about ten a second.
 pub const URL_WRITE_DELAY_MS: u64 = 300;
 
-/// Cancel the pending URL write, if any.
-fn cancel_write(timer: StoredValue<Option<TimeoutHandle>>) {
+/// Cancel the pending URL write, if any (also the map's: `crate::map`).
+pub(crate) fn cancel_write(timer: StoredValue<Option<TimeoutHandle>>) {
     if let Some(h) = timer.try_update_value(Option::take).flatten() {
         h.clear();
     }

@@ -147,13 +147,16 @@ pub fn PairingsMap() -> impl IntoView {
     let world = move || world.map(|w| w.get_value());
 
     let aspect = geo::MAP_WIDTH / geo::map_height();
-    // Fitted to the shown pairings from the first render, so that a pre-rendered map and the one
-    // that takes it over show the same view (see `fit` below).
-    let first_view = geometry.with_value(|g| {
-        ctx.rows.with_untracked(|rows| {
+    // The view around the shown pairings: the boxes around their drawn arcs (which end at every
+    // member place's marker). `None` once the map is gone.
+    let fit_of = move |rows: &[usize]| {
+        geometry.try_with_value(|g| {
             View::fit_points(rows.iter().filter_map(|&r| g.extents.get(r)).flatten().copied(), aspect)
         })
-    });
+    };
+    // Fitted to the shown pairings from the first render, so that a pre-rendered map and the one
+    // that takes it over show the same view (see `fit` below).
+    let first_view = ctx.rows.with_untracked(|rows| fit_of(rows)).unwrap_or_else(View::world);
     // A view moved by hand comes back from the URL (`map=`); otherwise the fitted one.
     let from_url = ctx.state.with_untracked(|s| s.map);
     let view = RwSignal::new(from_url.map_or(first_view, |m| m.view(aspect)));
@@ -617,13 +620,7 @@ pub fn PairingsMap() -> impl IntoView {
         frame(view, anim, anim_last, id, start, from, to, from);
     };
     let fit = move || {
-        let Some(rows) = ctx.rows.try_get_untracked() else { return };
-        let Some(v) = geometry.try_with_value(|g| {
-            // The boxes around the drawn arcs (which end at every member place's marker).
-            View::fit_points(rows.iter().filter_map(|&r| g.extents.get(r)).flatten().copied(), aspect)
-        }) else {
-            return;
-        };
+        let Some(v) = ctx.rows.try_with_untracked(|rows| fit_of(rows)).flatten() else { return };
         fitted.try_set_value(Some(v));
         // (Unchanged on load: the first render is already fitted; setting it would redraw.)
         if view.try_get_untracked() != Some(v) {
@@ -644,9 +641,7 @@ pub fn PairingsMap() -> impl IntoView {
             return;
         }
         let want = if by_hand { v.map_view() } else { None };
-        if let Some(Some(h)) = write_timer.try_get_value() {
-            h.clear();
-        }
+        crate::explore::cancel_write(write_timer);
         if want == url_map.get_untracked() {
             return;
         }
@@ -661,11 +656,7 @@ pub fn PairingsMap() -> impl IntoView {
         .ok();
         write_timer.try_set_value(handle);
     });
-    on_cleanup(move || {
-        if let Some(Some(h)) = write_timer.try_get_value() {
-            h.clear();
-        }
-    });
+    on_cleanup(move || crate::explore::cancel_write(write_timer));
     // The URL's view changed by itself (Back, Forward, a link): the map follows.
     Effect::new(move |prev: Option<Option<geo::MapView>>| {
         let now = url_map.get();
