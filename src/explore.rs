@@ -132,8 +132,10 @@ impl ExploreCtx {
 #[component]
 pub fn ExplorePage() -> impl IntoView {
     let i = use_i18n();
+    // An embed's `title=0`: the partner's page has its own title; ours stays for screen readers.
+    let no_title = crate::embed::use_sticky().no_title;
     view! {
-        <section class="page explore" aria-labelledby="explore-title">
+        <section class="page explore" class:no-title=no_title aria-labelledby="explore-title">
             <h1 id="explore-title">{move || i.t().explore_title}</h1>
             <p class="lead">{move || i.t().explore_intro}</p>
             {with_data(|data: Arc<AppData>| view! { <Explore data /> })}
@@ -221,7 +223,13 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
             <div class="results">
                 <ResultsToolbar />
                 <crate::stats::StatsPanel />
-                <div class="panes" class:both=move || view_mode() == View::Both>
+                <div
+                    class="panes"
+                    id="panes"
+                    role="tabpanel"
+                    aria-labelledby=move || view_tab_id(view_mode())
+                    class:both=move || view_mode() == View::Both
+                >
                     <Show when=move || view_mode() != View::Table>
                         <crate::map::PairingsMap />
                     </Show>
@@ -295,21 +303,26 @@ fn Filters() -> impl IntoView {
         n => fill(i.t().filters_open_n, &[("n", &fmt_int(i.lang.get(), n))]),
     };
     let show_label = move || fill(i.t().filters_show_n, &[("n", &fmt_int(i.lang.get(), ctx.rows.with(Vec::len)))]);
+    // In an embed (any width) they are a panel in the page's flow instead, not modal: the frame
+    // grows to fit it, and a sheet over the whole frame could reach below the partner's screen.
+    let embed = ctx.sticky.with_value(|s| s.embed);
     let set_open = move |now: bool| {
         open.set(now);
-        // While open, the sheet is modal: the page behind it is inert and does not scroll.
-        crate::dom::inert_outside("filters", now);
-        if now {
-            crate::dom::add_body_class("sheet-open");
-            request_animation_frame(|| crate::dom::focus_id("filters-title"));
-        } else {
-            crate::dom::remove_body_class("sheet-open");
-            request_animation_frame(|| crate::dom::focus_id("filters-toggle"));
+        if !embed {
+            // While open, the sheet is modal: the page behind it is inert and does not scroll.
+            crate::dom::inert_outside("filters", now);
+            if now {
+                crate::dom::add_body_class("sheet-open");
+            } else {
+                crate::dom::remove_body_class("sheet-open");
+            }
         }
+        let to = if now { "filters-title" } else { "filters-toggle" };
+        request_animation_frame(move || crate::dom::focus_id(to));
     };
     // Turned to a wider screen while open: the sheet is a column again, and the page not inert.
     crate::dom::on_window("resize", move |_| {
-        if open.get_untracked() && !crate::dom::matches_media("(max-width: 48rem)") {
+        if !embed && open.get_untracked() && !crate::dom::matches_media("(max-width: 48rem)") {
             set_open(false);
         }
     });
@@ -493,6 +506,15 @@ enum Export {
     GeoJson,
 }
 
+/// The id of the tab that shows `v` (the panes are its tab panel).
+fn view_tab_id(v: View) -> &'static str {
+    match v {
+        View::Both => "view-both",
+        View::Map => "view-map",
+        View::Table => "view-table",
+    }
+}
+
 /// View switch and export buttons.
 #[component]
 fn ResultsToolbar() -> impl IntoView {
@@ -513,17 +535,41 @@ fn ResultsToolbar() -> impl IntoView {
         });
     };
     let embed = ctx.sticky.with_value(|s| s.embed);
-    let view_button = move |v: View| {
+    // The view switch is a set of tabs (WAI-ARIA APG, automatic activation): one tab stop,
+    // the arrow keys, Home and End choose; the choice is the URL's `view`.
+    const VIEWS: [View; 3] = [View::Both, View::Map, View::Table];
+    let choose = move |v: View| {
+        ctx.update(false, |s| s.view = v);
+        crate::dom::focus_id(view_tab_id(v));
+    };
+    let on_tab_key = move |ev: web_sys::KeyboardEvent| {
+        let now = VIEWS.iter().position(|v| *v == ctx.state.with_untracked(|s| s.view)).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => (now + 1) % VIEWS.len(),
+            "ArrowLeft" | "ArrowUp" => (now + VIEWS.len() - 1) % VIEWS.len(),
+            "Home" => 0,
+            "End" => VIEWS.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        choose(VIEWS[next]);
+    };
+    let view_tab = move |v: View| {
         let label = move || match v {
             View::Map => i.t().view_map,
             View::Table => i.t().view_table,
             View::Both => i.t().view_both,
         };
+        let selected = move || ctx.state.with(|s| s.view) == v;
         view! {
             <button
                 type="button"
-                aria-pressed=move || (ctx.state.with(|s| s.view) == v).to_string()
-                on:click=move |_| ctx.update(false, |s| s.view = v)
+                role="tab"
+                id=view_tab_id(v)
+                aria-controls="panes"
+                aria-selected=move || selected().to_string()
+                tabindex=move || if selected() { "0" } else { "-1" }
+                on:click=move |_| choose(v)
             >
                 {label}
             </button>
@@ -531,10 +577,10 @@ fn ResultsToolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <div class="view-switch" role="group" aria-label=move || i.t().view_label>
-                {view_button(View::Both)}
-                {view_button(View::Map)}
-                {view_button(View::Table)}
+            <div class="view-switch" role="tablist" aria-label=move || i.t().view_label on:keydown=on_tab_key>
+                {view_tab(View::Both)}
+                {view_tab(View::Map)}
+                {view_tab(View::Table)}
             </div>
             // Folded into a menu, so the map and the table come first (on a phone, in an embed).
             <details class="actions-menu">

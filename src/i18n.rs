@@ -253,6 +253,16 @@ crate::string_table! {
         pub embed_open_full: &'static str,
         pub opens_new_tab: &'static str,
         pub embed_credits: &'static str,
+        pub embed_options: &'static str,
+        pub embed_opt_title: &'static str,
+        pub embed_opt_map: &'static str,
+        pub embed_opt_accent: &'static str,
+        pub embed_opt_accent_hint: &'static str,
+        pub embed_accent_used: &'static str,
+        pub embed_accent_faint: &'static str,
+        pub embed_accent_invalid: &'static str,
+        pub embed_preview: &'static str,
+        pub embed_preview_title: &'static str,
     }
 }
 
@@ -369,4 +379,14 @@ pub static EN: Strings = Strings {
     embed_open_full: "Open the full IUC Pairings Explorer",
     opens_new_tab: " (opens in a new tab)",
     embed_credits: "Data: IUC programme page © European Union; GeoNames (CC BY 4.0); Natural Earth.",
+    embed_options: "Options",
+    embed_opt_title: "Show the title and introduction",
+    embed_opt_map: "Keep the map where it is now (otherwise it fits the pairings shown)",
+    embed_opt_accent: "Accent colour",
+    embed_opt_accent_hint: "Your brand colour as hex, such as #5b2a86. Leave empty for the explorer's blue.",
+    embed_accent_used: "{hex} is used.",
+    embed_accent_faint: "{hex} is not used: its contrast with the page's background is {ratio}:1, below the 4.5:1 that WCAG AA asks for text. Choose a darker colour; the explorer's blue is kept.",
+    embed_accent_invalid: "“{value}” is not a colour: give one as hex, such as #5b2a86.",
+    embed_preview: "Preview",
+    embed_preview_title: "Preview of the embedded view",
 };

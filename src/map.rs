@@ -694,15 +694,13 @@ pub fn PairingsMap() -> impl IntoView {
     view! {
         <section class="map-pane" aria-labelledby="map-title">
             <h2 id="map-title" class="visually-hidden">{move || i.t().map_title}</h2>
-            <p class="map-help" id="map-help">{move || i.t().map_help}</p>
-            <div class="map-presets" role="group" aria-label=move || i.t().map_zoom_to>
-                {preset_button("world", |t| t.map_world)}
-                {preset_button("europe", |t| t.map_europe)}
-                {preset_button("asia", |t| t.map_asia)}
-                {preset_button("americas", |t| t.map_americas)}
-                <button type="button" class="map-fit" on:click=move |_| fit()>{move || i.t().map_fit}</button>
-                <a class="skip-map" href="#pairings-table">{move || i.t().map_skip}</a>
-            </div>
+            // The map comes first (on a phone it is then within the first screen); its controls,
+            // legend and help follow. A keyboard user can skip its markers to the controls.
+            <a class="skip-map" href="#map-presets" on:click=move |ev: web_sys::MouseEvent| {
+                // As the page's skip link: the router would make this fragment a navigation.
+                ev.prevent_default();
+                crate::dom::focus_selector("#map-presets button");
+            }>{move || i.t().map_skip}</a>
             {world_error}
             <Show when=too_many_arcs>
                 <p class="notice">{move || fill(i.t().map_arcs_hidden, &[("max", &MAX_ARCS.to_string())])}</p>
@@ -732,12 +730,20 @@ pub fn PairingsMap() -> impl IntoView {
                 </div>
                 {tooltip}
             </div>
+            <div class="map-presets" id="map-presets" role="group" aria-label=move || i.t().map_zoom_to>
+                {preset_button("world", |t| t.map_world)}
+                {preset_button("europe", |t| t.map_europe)}
+                {preset_button("asia", |t| t.map_asia)}
+                {preset_button("americas", |t| t.map_americas)}
+                <button type="button" class="map-fit" on:click=move |_| fit()>{move || i.t().map_fit}</button>
+            </div>
             <ul class="map-legend" aria-label=move || i.t().map_legend>
                 <li><span class="swatch eu" aria-hidden="true"></span>{move || i.t().legend_eu}</li>
                 <li><span class="swatch partner" aria-hidden="true"></span>{move || i.t().legend_partner}</li>
                 <li><span class="swatch arc" aria-hidden="true"></span>{move || i.t().legend_arc}</li>
                 <li><span class="swatch cluster" aria-hidden="true"></span>{move || i.t().legend_cluster}</li>
             </ul>
+            <p class="map-help" id="map-help">{move || i.t().map_help}</p>
             <p class="map-help">{move || i.t().map_text_alternative}</p>
             {move || ctx.selected.get().map(|s| ctx.data.with_value(|d| {
                 let p = &d.loaded.dataset.pairings[s];

@@ -66,22 +66,42 @@ pub struct Accent {
     pub fg: String,
 }
 
-/// Check an `accent=` value. The error says why it is refused, for the console and the embed
-/// dialog (English: it is for the partner's developer, like the URL parameter itself).
-pub fn check_accent(value: &str) -> Result<Accent, String> {
+/// Why an `accent=` value is refused. `Display` gives the English reason for the console (it is
+/// for the partner's developer, like the URL parameter itself); the embed dialog words it in the
+/// reader's language from the fields.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// Not a hex colour (the value as given).
+    NotAColour(String),
+    /// Too faint against one of [`LIGHT_BACKGROUNDS`] (named there): its contrast `ratio`.
+    TooFaint { hex: String, against: &'static str, ratio: f64 },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NotAColour(v) => {
+                write!(f, "accent={v:?} is not a colour: give one as hex, such as accent=5b2a86 or accent=%23036")
+            }
+            Refusal::TooFaint { hex, against, ratio } => write!(
+                f,
+                "accent {hex} is not used: its contrast with {against} is {ratio:.2}:1, below the 4.5:1 WCAG AA asks \
+                 for text (choose a darker colour)"
+            ),
+        }
+    }
+}
+
+/// Check an `accent=` value: the colour to use, or why it is refused.
+pub fn check_accent(value: &str) -> Result<Accent, Refusal> {
     let Some(rgb) = parse_hex(value) else {
-        return Err(format!(
-            "accent={value:?} is not a colour: give one as hex, such as accent=5b2a86 or accent=%23036"
-        ));
+        return Err(Refusal::NotAColour(value.to_string()));
     };
     let hex = to_hex(rgb);
-    for (name, bg) in LIGHT_BACKGROUNDS {
-        let c = contrast(rgb, bg);
-        if c < AA_TEXT {
-            return Err(format!(
-                "accent {hex} is not used: its contrast with {name} is {c:.2}:1, below the 4.5:1 WCAG AA asks for text \
-                 (choose a darker colour)"
-            ));
+    for (against, bg) in LIGHT_BACKGROUNDS {
+        let ratio = contrast(rgb, bg);
+        if ratio < AA_TEXT {
+            return Err(Refusal::TooFaint { hex, against, ratio });
         }
     }
     // At 4.5:1 or more against white, white text on it reaches the same ratio.
@@ -123,11 +143,17 @@ mod tests {
     #[test]
     fn a_low_contrast_accent_is_refused_with_the_reason() {
         let e = check_accent("ffcc00").unwrap_err();
-        assert!(e.contains("#ffcc00") && e.contains("white") && e.contains("4.5:1"), "{e}");
+        assert!(
+            matches!(&e, Refusal::TooFaint { hex, against: "white", ratio } if hex == "#ffcc00" && (ratio - 1.51).abs() < 0.01),
+            "{e:?}"
+        );
+        let e = e.to_string();
+        assert!(e.contains("#ffcc00") && e.contains("white") && e.contains("1.51:1") && e.contains("4.5:1"), "{e}");
         // Passes on white (4.54:1) but not on the panel grey.
-        let e = check_accent("#767676").unwrap_err();
+        let e = check_accent("#767676").unwrap_err().to_string();
         assert!(e.contains("panel grey"), "{e}");
         let e = check_accent("javascript:alert(1)").unwrap_err();
-        assert!(e.contains("not a colour"), "{e}");
+        assert_eq!(e, Refusal::NotAColour("javascript:alert(1)".into()));
+        assert!(e.to_string().contains("not a colour"), "{e}");
     }
 }

@@ -124,6 +124,16 @@ pub static STRINGS: Strings = Strings {
     embed_open_full: "Vollständigen IUC Pairings Explorer öffnen",
     opens_new_tab: " (öffnet in einem neuen Tab)",
     embed_credits: "Daten: IUC-Programmseite © Europäische Union; GeoNames (CC BY 4.0); Natural Earth.",
+    embed_options: "Optionen",
+    embed_opt_title: "Titel und Einleitung zeigen",
+    embed_opt_map: "Die Karte so zeigen, wie sie jetzt ist (sonst zeigt sie die angezeigten Städtepaare)",
+    embed_opt_accent: "Akzentfarbe",
+    embed_opt_accent_hint: "Ihre Hausfarbe als Hex-Wert, etwa #5b2a86. Leer lassen für das Blau des Explorers.",
+    embed_accent_used: "{hex} wird verwendet.",
+    embed_accent_faint: "{hex} wird nicht verwendet: Der Kontrast zum Seitenhintergrund beträgt {ratio}:1, weniger als die 4,5:1, die WCAG AA für Text verlangt. Wählen Sie eine dunklere Farbe; das Blau des Explorers bleibt.",
+    embed_accent_invalid: "„{value}“ ist keine Farbe: Geben Sie sie als Hex-Wert an, etwa #5b2a86.",
+    embed_preview: "Vorschau",
+    embed_preview_title: "Vorschau der eingebetteten Ansicht",
 };
 
 /// The eligibility wizard in German.

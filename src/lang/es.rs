@@ -123,6 +123,16 @@ pub static STRINGS: Strings = Strings {
     embed_open_full: "Abrir el Explorador de emparejamientos IUC completo",
     opens_new_tab: " (se abre en una pestaña nueva)",
     embed_credits: "Datos: página del programa IUC © Unión Europea; GeoNames (CC BY 4.0); Natural Earth.",
+    embed_options: "Opciones",
+    embed_opt_title: "Mostrar el título y la introducción",
+    embed_opt_map: "Mantener el mapa como está ahora (si no, se ajusta a los emparejamientos mostrados)",
+    embed_opt_accent: "Color de acento",
+    embed_opt_accent_hint: "El color de su marca en hexadecimal, por ejemplo #5b2a86. Déjelo vacío para usar el azul del explorador.",
+    embed_accent_used: "Se usa {hex}.",
+    embed_accent_faint: "No se usa {hex}: su contraste con el fondo de la página es de {ratio}:1, por debajo del 4,5:1 que las WCAG AA piden para el texto. Elija un color más oscuro; se mantiene el azul del explorador.",
+    embed_accent_invalid: "«{value}» no es un color: indíquelo en hexadecimal, por ejemplo #5b2a86.",
+    embed_preview: "Vista previa",
+    embed_preview_title: "Vista previa de la vista insertada",
 };
 
 /// The eligibility wizard's strings in Spanish.

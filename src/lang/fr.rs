@@ -127,6 +127,16 @@ pub static STRINGS: Strings = Strings {
     embed_open_full: "Ouvrir la version complète de l’Explorateur des jumelages IUC",
     opens_new_tab: " (s’ouvre dans un nouvel onglet)",
     embed_credits: "Données\u{a0}: page du programme IUC © Union européenne\u{202f}; GeoNames (CC BY 4.0)\u{202f}; Natural Earth.",
+    embed_options: "Options",
+    embed_opt_title: "Afficher le titre et l’introduction",
+    embed_opt_map: "Garder la carte telle qu’elle est (sinon, elle cadre les jumelages affichés)",
+    embed_opt_accent: "Couleur d’accent",
+    embed_opt_accent_hint: "La couleur de votre charte en hexadécimal, par exemple #5b2a86. Laissez vide pour garder le bleu de l’explorateur.",
+    embed_accent_used: "{hex} est utilisée.",
+    embed_accent_faint: "{hex} n’est pas utilisée\u{202f}: son contraste avec le fond de la page est de {ratio}:1, sous les 4,5:1 que les WCAG AA demandent pour le texte. Choisissez une couleur plus foncée\u{202f}; le bleu de l’explorateur est conservé.",
+    embed_accent_invalid: "«\u{202f}{value}\u{202f}» n’est pas une couleur\u{202f}: indiquez-la en hexadécimal, par exemple #5b2a86.",
+    embed_preview: "Aperçu",
+    embed_preview_title: "Aperçu de la vue intégrée",
 };
 
 /// The eligibility wizard's strings in French.

@@ -122,6 +122,16 @@ pub static STRINGS: Strings = Strings {
     embed_open_full: "Aprire la versione completa di Esplora abbinamenti IUC",
     opens_new_tab: " (si apre in una nuova scheda)",
     embed_credits: "Dati: pagina del programma IUC © Unione europea; GeoNames (CC BY 4.0); Natural Earth.",
+    embed_options: "Opzioni",
+    embed_opt_title: "Mostrare il titolo e l’introduzione",
+    embed_opt_map: "Mantenere la mappa com’è ora (altrimenti si adatta agli abbinamenti mostrati)",
+    embed_opt_accent: "Colore di accento",
+    embed_opt_accent_hint: "Il colore del proprio marchio in esadecimale, per esempio #5b2a86. Lasciare vuoto per il blu dell’applicazione.",
+    embed_accent_used: "{hex} è in uso.",
+    embed_accent_faint: "{hex} non è in uso: il suo contrasto con lo sfondo della pagina è {ratio}:1, sotto il 4,5:1 che le WCAG AA richiedono per il testo. Scegliere un colore più scuro; resta il blu dell’applicazione.",
+    embed_accent_invalid: "«{value}» non è un colore: indicarlo in esadecimale, per esempio #5b2a86.",
+    embed_preview: "Anteprima",
+    embed_preview_title: "Anteprima della vista incorporata",
 };
 
 /// The eligibility wizard's strings in Italian.

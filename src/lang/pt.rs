@@ -124,6 +124,16 @@ pub static STRINGS: Strings = Strings {
     embed_open_full: "Abrir o explorador de emparelhamentos IUC completo",
     opens_new_tab: " (abre num novo separador)",
     embed_credits: "Dados: página do programa IUC © União Europeia; GeoNames (CC BY 4.0); Natural Earth.",
+    embed_options: "Opções",
+    embed_opt_title: "Mostrar o título e a introdução",
+    embed_opt_map: "Manter o mapa como está agora (caso contrário, ajusta-se aos emparelhamentos mostrados)",
+    embed_opt_accent: "Cor de destaque",
+    embed_opt_accent_hint: "A cor da sua marca em hexadecimal, por exemplo #5b2a86. Deixe vazio para usar o azul do explorador.",
+    embed_accent_used: "{hex} é usada.",
+    embed_accent_faint: "{hex} não é usada: o seu contraste com o fundo da página é de {ratio}:1, abaixo dos 4,5:1 que as WCAG AA pedem para texto. Escolha uma cor mais escura; mantém-se o azul do explorador.",
+    embed_accent_invalid: "«{value}» não é uma cor: indique-a em hexadecimal, por exemplo #5b2a86.",
+    embed_preview: "Pré-visualização",
+    embed_preview_title: "Pré-visualização da vista incorporada",
 };
 
 /// The eligibility wizard's strings in Portuguese.

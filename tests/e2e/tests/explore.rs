@@ -310,3 +310,58 @@ async fn on_a_phone_the_filters_open_as_a_sheet_that_shows_what_they_leave() {
     })
     .await;
 }
+
+/// The top and bottom of the first element matching `css`, in the viewport.
+async fn span_of(c: &Ctx, css: &str) -> (f64, f64) {
+    let r = c
+        .js(&format!("const r = document.querySelector({css:?}).getBoundingClientRect(); return [r.top, r.bottom];"))
+        .await;
+    (r[0].as_f64().unwrap_or(f64::NAN), r[1].as_f64().unwrap_or(f64::NAN))
+}
+
+/// A phone's first screen (390×844) holds the search box and the map; the map / table / both
+/// switch is a set of tabs (arrow keys, one tab stop), and the Table tab brings the first
+/// pairings into the first screen.
+#[tokio::test]
+async fn on_a_phone_the_first_screen_shows_the_map_and_the_table_tab_the_first_rows() {
+    let opts = BrowserOptions { width: 390, height: 844, ..Default::default() };
+    with_browser(opts, |c| async move {
+        c.open("/").await;
+        c.wait_for_rows().await;
+        let (q_top, q_bottom) = span_of(&c, "#q").await;
+        assert!(q_top >= 0.0 && q_bottom <= 844.0, "search box at {q_top}–{q_bottom}");
+        let (map_top, map_bottom) = span_of(&c, ".map-frame svg").await;
+        assert!(map_top > q_bottom && map_bottom <= 844.0, "the map at {map_top}–{map_bottom} is within the first screen");
+        // Touch targets: the tabs, the filters' button, the menu and the navigation.
+        let small = c
+            .js("return [...document.querySelectorAll('.view-switch [role=tab], #filters-toggle, .actions-menu > summary, .site-header nav a, #language')] \
+                 .map(e => e.getBoundingClientRect()).filter(r => r.height < 44).length;")
+            .await;
+        assert_eq!(small, json!(0), "every control in the first screen is at least 44 px tall");
+
+        // The tabs: one tab stop, the arrow keys move and choose.
+        let tabs = c.js("return [...document.querySelectorAll('[role=tablist] [role=tab]')].map(t => [t.id, t.getAttribute('aria-selected'), t.tabIndex]);").await;
+        assert_eq!(tabs, json!([["view-both", "true", 0], ["view-map", "false", -1], ["view-table", "false", -1]]));
+        assert_eq!(c.js("return document.getElementById('panes').getAttribute('aria-labelledby');").await, json!("view-both"));
+        c.js("document.getElementById('view-both').focus(); return true;").await;
+        c.keys(&Key::Right.to_string()).await;
+        c.keys(&Key::Right.to_string()).await;
+        c.wait_js("return new URLSearchParams(location.search).get('view') === 'table' && document.activeElement.id === 'view-table';", 5).await;
+        assert_eq!(c.count(".map-frame").await, 0);
+        assert_eq!(c.js("return document.getElementById('panes').getAttribute('aria-labelledby');").await, json!("view-table"));
+        let (row_top, _) = span_of(&c, "table.pairings tbody tr").await;
+        assert!(row_top < 844.0 - 100.0, "the first pairing starts at {row_top}");
+        c.screenshot("phone-390-table-tab").await;
+        // End and Home; Left wraps round.
+        c.keys(&Key::Home.to_string()).await;
+        c.wait_js("return !new URLSearchParams(location.search).has('view') && document.activeElement.id === 'view-both';", 5).await;
+        c.keys(&Key::Left.to_string()).await;
+        c.wait_js("return new URLSearchParams(location.search).get('view') === 'table';", 5).await;
+        c.keys(&Key::End.to_string()).await;
+        c.keys(&Key::Up.to_string()).await;
+        c.wait_js("return new URLSearchParams(location.search).get('view') === 'map' && document.activeElement.id === 'view-map';", 5).await;
+        iuc_e2e::axe::assert_no_violations(&c, "phone, map tab").await;
+        c.assert_clean().await;
+    })
+    .await;
+}

@@ -97,7 +97,11 @@ async fn keyboard_only_zoom_and_marker_selection() {
         c.keys(&Key::Enter.to_string()).await;
         c.wait_js(&format!("return document.querySelector('.map-frame svg').getAttribute('viewBox') !== {vb0};"), 5)
             .await;
-        // Tab until a map marker has focus (it shows a tooltip), then Enter selects it.
+        // From the map's skip link (first in the map's section; shown when focused), Tab until a
+        // map marker has focus (it shows a tooltip), then Enter selects it.
+        c.js("document.querySelector('.skip-map').focus(); return true;").await;
+        let shown = c.js("const r = document.querySelector('.skip-map').getBoundingClientRect(); return r.width > 20 && r.height > 20;").await;
+        assert_eq!(shown, json!(true), "the skip link shows when focused");
         let mut found = false;
         for _ in 0..40 {
             c.keys(&Key::Tab.to_string()).await;

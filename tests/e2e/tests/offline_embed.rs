@@ -194,18 +194,18 @@ async fn a_first_visit_downloads_each_file_once_precache_included() {
 #[tokio::test]
 async fn an_embed_takes_a_readable_accent_and_refuses_a_faint_one() {
     with_browser(BrowserOptions::default(), |c| async move {
-        let pressed = "return getComputedStyle(document.querySelector('.view-switch button[aria-pressed=\"true\"]')).backgroundColor;";
+        let pressed = "return getComputedStyle(document.querySelector('.view-switch [aria-selected=\"true\"]')).backgroundColor;";
         c.open("/?embed=1&pcountry=CA&accent=5b2a86").await;
         c.wait_for_rows().await;
         assert_eq!(c.js(pressed).await, json!("rgb(91, 42, 134)"), "the partner's colour is applied");
-        assert_eq!(c.js("return getComputedStyle(document.querySelector('.view-switch button[aria-pressed=\"true\"]')).color;").await, json!("rgb(255, 255, 255)"));
+        assert_eq!(c.js("return getComputedStyle(document.querySelector('.view-switch [aria-selected=\"true\"]')).color;").await, json!("rgb(255, 255, 255)"));
         // Set by CSSOM, not a style attribute (the strict CSP forbids those), and kept by links.
         assert_eq!(c.js("return document.documentElement.getAttribute('style') !== null && document.querySelectorAll('[style]').length <= 1;").await, json!(true));
         let href = c.js("return document.querySelector('a.row-link').getAttribute('href');").await;
         assert!(href.as_str().unwrap_or("").contains("accent=5b2a86"), "{href}");
         c.assert_clean().await;
 
-        // Yellow on white is 1.6:1: refused, the default kept, and the console says why.
+        // Yellow on white is 1.51:1: refused, the default kept, and the console says why.
         c.open("/?embed=1&accent=ffcc00").await;
         c.wait_for_rows().await;
         assert_eq!(c.js(pressed).await, json!("rgb(0, 51, 153)"), "the default accent");
@@ -213,6 +213,128 @@ async fn an_embed_takes_a_readable_accent_and_refuses_a_faint_one() {
         assert!(said, "the console explains the refusal");
         let href = c.js("return document.querySelector('a.row-link').getAttribute('href');").await;
         assert!(!href.as_str().unwrap_or("").contains("accent"), "a refused colour is not carried on: {href}");
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+/// The top and bottom of the first element matching `css`, in the viewport.
+async fn span_of(c: &iuc_e2e::Ctx, css: &str) -> (f64, f64) {
+    let r = c
+        .js(&format!("const r = document.querySelector({css:?}).getBoundingClientRect(); return [r.top, r.bottom];"))
+        .await;
+    (r[0].as_f64().unwrap_or(f64::NAN), r[1].as_f64().unwrap_or(f64::NAN))
+}
+
+/// An embed (800×700, Canada's pairings) shows content first: the search box, a "Filters (n)"
+/// button whose panel opens in the page's flow (not modal), and the map in the first screen;
+/// `title=0` leaves the title to screen readers.
+#[tokio::test]
+async fn an_embed_puts_the_search_and_the_map_first_with_the_filters_behind_a_button() {
+    let opts = BrowserOptions { width: 800, height: 700, ..Default::default() };
+    with_browser(opts, |c| async move {
+        c.open("/?embed=1&pcountry=CA&view=both").await;
+        c.wait_for_rows().await;
+        assert_eq!(c.js("return getComputedStyle(document.getElementById('filters')).display;").await, json!("none"));
+        assert_eq!(c.text("#filters-toggle").await, "Filters (1)");
+        let (_, map_bottom) = span_of(&c, ".map-frame svg").await;
+        let (map_top, _) = span_of(&c, ".map-frame svg").await;
+        assert!(map_top < 700.0 - 150.0, "the map starts at {map_top}, within the frame's first screen");
+        c.screenshot("embed-800-compact").await;
+
+        // The panel opens in the flow: nothing is made inert, the frame's page grows.
+        let height0 = c.js("return document.documentElement.scrollHeight;").await.as_f64().unwrap_or(0.0);
+        c.find("#filters-toggle").await.click().await.unwrap();
+        c.wait_js("return document.activeElement && document.activeElement.id === 'filters-title';", 5).await;
+        let panel = c.js("const f = document.getElementById('filters'); return [getComputedStyle(f).position, document.querySelector('.results').inert, \
+                          document.getElementById('filters-toggle').getAttribute('aria-expanded'), document.body.classList.contains('sheet-open')];").await;
+        assert_eq!(panel, json!(["static", false, "true", false]), "a panel in the flow, not a modal sheet");
+        let height1 = c.js("return document.documentElement.scrollHeight;").await.as_f64().unwrap_or(0.0);
+        assert!(height1 > height0, "the page grows with the panel ({height0} → {height1})");
+        iuc_e2e::axe::assert_no_violations(&c, "embed filters open").await;
+        c.screenshot("embed-800-filters-open").await;
+        c.find("label[for='f-pcountry-CA']").await.click().await.unwrap();
+        c.wait_js("return document.querySelector('.filters-done button').innerText.includes('Show 55 pairings');", 5).await;
+        c.find("label[for='f-pcountry-CA']").await.click().await.unwrap();
+        c.wait_js("return document.querySelector('.filters-done button').innerText.includes('Show 6 pairings');", 5).await;
+        c.find(".filters-done button").await.click().await.unwrap();
+        c.wait_js("return document.activeElement && document.activeElement.id === 'filters-toggle' && getComputedStyle(document.getElementById('filters')).display === 'none';", 5).await;
+
+        // title=0: the heading stays for screen readers, out of sight; the map comes up.
+        c.open("/?embed=1&pcountry=CA&view=both&title=0").await;
+        c.wait_for_rows().await;
+        let h1 = c.js("const h = document.querySelector('h1'); const r = h.getBoundingClientRect(); return [h.textContent, r.width <= 1 && r.height <= 1];").await;
+        assert_eq!(h1, json!(["Explore the city pairings", true]));
+        let (top_without, _) = span_of(&c, ".map-frame svg").await;
+        assert!(top_without < map_top - 50.0, "without the title the map moves up ({map_top} → {top_without}), bottom was {map_bottom}");
+        // Links keep it, so a pairing's page opened inside the embed has no title either.
+        let href = c.js("return document.querySelector('a.row-link').getAttribute('href');").await;
+        assert!(href.as_str().unwrap_or("").contains("title=0"), "{href}");
+        iuc_e2e::axe::assert_no_violations(&c, "embed without title").await;
+        c.screenshot("embed-800-no-title").await;
+        c.assert_clean().await;
+    })
+    .await;
+}
+
+/// "Embed this view": the options (title, map view, accent) write the code and the live preview;
+/// a faint accent is refused in the dialog, with the reason; all by keyboard.
+#[tokio::test]
+async fn the_embed_dialog_offers_options_with_a_live_preview_and_refuses_a_faint_accent() {
+    let opts = BrowserOptions { width: 1280, height: 900, ..Default::default() };
+    with_browser(opts, |c| async move {
+        c.open("/?pcountry=CA&map=100,50,3").await;
+        c.wait_for_rows().await;
+        let snippet = "return document.getElementById('embed-snippet').value;";
+        let src_in = |s: &serde_json::Value| {
+            let s = s.as_str().unwrap_or("");
+            let start = s.find("src=\"").map(|i| i + 5).unwrap_or(0);
+            s[start..].split('"').next().unwrap_or("").replace("&amp;", "&")
+        };
+        c.find(".actions-menu > summary").await.click().await.unwrap();
+        c.find(".embed-dialog").await;
+        c.js("[...document.querySelectorAll('.actions-menu button')].find(b => b.getAttribute('aria-haspopup') === 'dialog').click(); return true;").await;
+        c.wait_js("return document.querySelector('.embed-dialog').open;", 5).await;
+        let src = src_in(&c.js(snippet).await);
+        assert!(src.ends_with("/?pcountry=CA&map=100,50,3&embed=1&embed_id=iuc-pairings"), "{src}");
+        // The preview is the embed itself.
+        c.wait_js("const f = document.querySelector('.embed-preview'); return f && f.contentDocument && f.contentDocument.querySelectorAll('table.pairings tbody tr').length === 6;", 20).await;
+        assert_eq!(c.js("return document.querySelector('.embed-preview').getAttribute('src');").await, json!(src));
+        iuc_e2e::axe::assert_no_violations(&c, "embed dialog").await;
+
+        // Options, by keyboard: no title, the map fits instead of the hand-moved view.
+        c.js("document.getElementById('embed-opt-title').focus(); return true;").await;
+        c.keys(" ").await;
+        c.js("document.getElementById('embed-opt-map').focus(); return true;").await;
+        c.keys(" ").await;
+        let src = src_in(&c.js(snippet).await);
+        assert!(src.ends_with("/?pcountry=CA&embed=1&embed_id=iuc-pairings&title=0"), "{src}");
+
+        // A faint accent is refused, and says why; the code does not carry it.
+        c.js("document.getElementById('embed-opt-accent').focus(); return true;").await;
+        c.keys("ffcc00").await;
+        c.wait_js("return document.getElementById('embed-accent-status').textContent.includes('not used');", 5).await;
+        let status = c.text("#embed-accent-status").await;
+        assert!(status.contains("#ffcc00") && status.contains("1.51:1") && status.contains("4.5:1"), "{status}");
+        assert_eq!(c.js("return document.getElementById('embed-opt-accent').getAttribute('aria-invalid');").await, json!("true"));
+        assert!(!src_in(&c.js(snippet).await).contains("accent"));
+        c.screenshot("embed-dialog-refused").await;
+        // A dark one is used, in the code and the preview.
+        c.js("const a = document.getElementById('embed-opt-accent'); a.select(); return true;").await;
+        c.keys("#5b2a86").await;
+        c.wait_js("return document.getElementById('embed-accent-status').textContent === '#5b2a86 is used.';", 5).await;
+        let src = src_in(&c.js(snippet).await);
+        assert!(src.ends_with("&title=0&accent=5b2a86"), "{src}");
+        c.wait_js(&format!("return document.querySelector('.embed-preview').getAttribute('src') === {:?};", src), 5).await;
+        c.wait_js("const f = document.querySelector('.embed-preview'); const d = f && f.contentDocument; \
+                   return !!d && d.readyState === 'complete' && !!d.querySelector('table.pairings tbody tr') && !!d.querySelector('h1') && \
+                   d.querySelector('h1').getBoundingClientRect().height <= 1 && \
+                   d.defaultView.getComputedStyle(d.querySelector('.view-switch [aria-selected=\"true\"]')).backgroundColor === 'rgb(91, 42, 134)';", 20).await;
+        iuc_e2e::axe::assert_no_violations(&c, "embed dialog with options").await;
+        c.screenshot("embed-dialog").await;
+        // Escape closes it; the preview is unloaded.
+        c.keys(&fantoccini::key::Key::Escape.to_string()).await;
+        c.wait_js("return !document.querySelector('.embed-dialog').open && !document.querySelector('.embed-preview');", 5).await;
         c.assert_clean().await;
     })
     .await;
