@@ -56,7 +56,7 @@ impl DataResource {
 
 /// The basemap, loaded before the app mounts (see [`Preloaded`]).
 #[derive(Clone, Copy)]
-pub struct Basemap(pub StoredValue<Result<Arc<crate::map::World>, LoadError>>);
+pub struct Basemap(pub StoredValue<Result<Arc<crate::explore::map::World>, LoadError>>);
 
 /// The eligibility rules, when they were loaded before the app mounted (a page load at
 /// `/eligibility`, and the pre-renderer); otherwise the wizard fetches them when it opens.
@@ -69,7 +69,7 @@ pub struct PreloadedRules(pub StoredValue<Result<Arc<iuc_core::eligibility::Rule
 #[derive(Clone)]
 pub struct Preloaded {
     pub data: Result<Arc<AppData>, LoadError>,
-    pub world: Result<Arc<crate::map::World>, LoadError>,
+    pub world: Result<Arc<crate::explore::map::World>, LoadError>,
     pub rules: Option<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>,
     /// The page's query string, without `?` (empty for a pre-rendered page).
     pub search: String,

@@ -86,7 +86,7 @@ pub async fn load_pairings() -> Result<Arc<Loaded>, LoadError> {
 }
 
 /// Fetch the basemap (Natural Earth, pre-projected by `cargo xtask basemap`).
-pub async fn load_world() -> Result<Arc<crate::map::World>, LoadError> {
+pub async fn load_world() -> Result<Arc<crate::explore::map::World>, LoadError> {
     let text = fetch_text(WORLD_URL).await?;
     serde_json::from_str(&text).map(Arc::new).map_err(|e| LoadError::WrongContent {
         url: WORLD_URL.into(),

@@ -390,3 +390,14 @@ pub static EN: Strings = Strings {
     embed_preview: "Preview",
     embed_preview_title: "Preview of the embedded view",
 };
+
+/// A partner region's name in the reader's language (Explore's facets and table, the wizard).
+pub fn region_label(i: &I18n, r: iuc_core::dataset::Region) -> &'static str {
+    use iuc_core::dataset::Region;
+    let t = i.t();
+    match r {
+        Region::Asia => t.region_asia,
+        Region::LatinAmericaCaribbean => t.region_lac,
+        Region::NorthAmerica => t.region_na,
+    }
+}

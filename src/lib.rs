@@ -7,7 +7,6 @@
 #![cfg_attr(feature = "ssr", recursion_limit = "512")]
 
 pub mod about;
-pub mod about_text;
 pub mod app;
 pub mod data;
 pub mod dom;
@@ -15,11 +14,8 @@ pub mod embed;
 pub mod explore;
 pub mod i18n;
 pub mod lang;
-pub mod map;
 pub mod stats;
-pub mod stats_text;
 pub mod wizard;
-pub mod wizard_text;
 
 #[cfg(feature = "ssr")]
 pub mod prerender;

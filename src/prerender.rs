@@ -54,7 +54,7 @@ pub fn pages(inputs: &Inputs, site: &Site) -> Result<Vec<Page>, String> {
         let list: Vec<String> = loaded.problems.iter().take(20).map(|p| format!("  - {p}")).collect();
         return Err(format!("data/pairings.json has {} problem(s):\n{}", loaded.problems.len(), list.join("\n")));
     }
-    let world: Arc<crate::map::World> =
+    let world: Arc<crate::explore::map::World> =
         Arc::new(serde_json::from_str(&inputs.world_json).map_err(|e| format!("data/world.json: {e}"))?);
     let rules = iuc_core::eligibility::load_rules(&inputs.rules_json)
         .map(Arc::new)
@@ -90,9 +90,9 @@ pub fn pages(inputs: &Inputs, site: &Site) -> Result<Vec<Page>, String> {
             pairing_description(&loaded, p),
         );
     }
-    let about = crate::about_text::about_strings(Lang::En);
+    let about = crate::about::text::about_strings(Lang::En);
     page("/about", "about/index.html".into(), format!("{} · {app}", about.doc_title), about_description());
-    let wizard = crate::wizard_text::wizard_strings(Lang::En);
+    let wizard = crate::wizard::text::wizard_strings(Lang::En);
     page(
         "/eligibility",
         "eligibility/index.html".into(),

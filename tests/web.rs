@@ -198,11 +198,11 @@ fn every_language_is_translated() {
         let t = lang.strings();
         assert_ne!(t.nav_explore, EN.nav_explore, "{lang:?} interface");
         assert_ne!(t.search_label, EN.search_label, "{lang:?} interface");
-        let w = iuc_explorer::wizard_text::wizard_strings(lang);
-        assert_ne!(w.wizard_name, iuc_explorer::wizard_text::WIZARD_EN.wizard_name, "{lang:?} wizard");
-        let a = iuc_explorer::about_text::about_strings(lang);
-        assert_ne!(a.title, iuc_explorer::about_text::ABOUT_EN.title, "{lang:?} about");
-        let s = iuc_explorer::stats_text::stats_strings(lang);
-        assert_ne!(s.title, iuc_explorer::stats_text::STATS_EN.title, "{lang:?} stats");
+        let w = iuc_explorer::wizard::text::wizard_strings(lang);
+        assert_ne!(w.wizard_name, iuc_explorer::wizard::text::WIZARD_EN.wizard_name, "{lang:?} wizard");
+        let a = iuc_explorer::about::text::about_strings(lang);
+        assert_ne!(a.title, iuc_explorer::about::text::ABOUT_EN.title, "{lang:?} about");
+        let s = iuc_explorer::stats::text::stats_strings(lang);
+        assert_ne!(s.title, iuc_explorer::stats::text::STATS_EN.title, "{lang:?} stats");
     }
 }

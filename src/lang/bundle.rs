@@ -12,10 +12,10 @@
 //! places). The tables hold `&'static str`: a bundle's strings are leaked once when it is
 //! installed (at most one bundle per language, for the page's lifetime).
 
-use crate::about_text::AboutStrings;
+use crate::about::text::AboutStrings;
 use crate::i18n::{Lang, Strings};
-use crate::stats_text::StatsStrings;
-use crate::wizard_text::WizardStrings;
+use crate::stats::text::StatsStrings;
+use crate::wizard::text::WizardStrings;
 use std::cell::RefCell;
 
 /// Defines a string table: the struct, its field names in order, and its flat form (see the
@@ -178,9 +178,9 @@ mod files {
             Lang::Pt => to_json(&pt::STRINGS, &pt::WIZARD, &pt::ABOUT, &pt::STATS),
             Lang::En => to_json(
                 &crate::i18n::EN,
-                &crate::wizard_text::WIZARD_EN,
-                &crate::about_text::ABOUT_EN,
-                &crate::stats_text::STATS_EN,
+                &crate::wizard::text::WIZARD_EN,
+                &crate::about::text::ABOUT_EN,
+                &crate::stats::text::STATS_EN,
             ),
         }
     }

@@ -5,10 +5,10 @@
 //! on the About page. The app's name ("IUC Pairings Explorer") is a product name and stays.
 //! Section headings of the programme page (`section_*`, `credit_pairings_source`) are quoted as
 //! printed there, in English, so that readers can find them on the (English) page.
-use crate::about_text::AboutStrings;
+use crate::about::text::AboutStrings;
 use crate::i18n::Strings;
-use crate::stats_text::StatsStrings;
-use crate::wizard_text::WizardStrings;
+use crate::stats::text::StatsStrings;
+use crate::wizard::text::WizardStrings;
 
 /// The main interface in German.
 pub static STRINGS: Strings = Strings {

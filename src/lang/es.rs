@@ -4,10 +4,10 @@
 //! ("programa de Cooperación Urbana Internacional (IUC)"). Left in English on purpose: the
 //! programme page's section headings (`ABOUT.section_*`, and the heading quoted in
 //! `ABOUT.credit_pairings_source`), because they name headings of the English page that is quoted.
-use crate::about_text::AboutStrings;
+use crate::about::text::AboutStrings;
 use crate::i18n::Strings;
-use crate::stats_text::StatsStrings;
-use crate::wizard_text::WizardStrings;
+use crate::stats::text::StatsStrings;
+use crate::wizard::text::WizardStrings;
 
 /// The interface strings in Spanish.
 pub static STRINGS: Strings = Strings {

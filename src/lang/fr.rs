@@ -8,10 +8,10 @@
 //! The call's title (`{call}`), country names and the other-programme name (`{name}`) come from
 //! the data files, in English; the section headings of the programme page stay in English because
 //! they are quoted as printed there.
-use crate::about_text::AboutStrings;
+use crate::about::text::AboutStrings;
 use crate::i18n::Strings;
-use crate::stats_text::StatsStrings;
-use crate::wizard_text::WizardStrings;
+use crate::stats::text::StatsStrings;
+use crate::wizard::text::WizardStrings;
 
 /// The main interface strings in French.
 pub static STRINGS: Strings = Strings {

@@ -3,10 +3,10 @@
 //! Register: formal and impersonal (instructions, buttons and links in the infinitive, as in
 //! Italian public-administration forms). Quotation marks: «caporali». Sentences quoted word for
 //! word from the programme page, and the page's section headings, stay in English.
-use crate::about_text::AboutStrings;
+use crate::about::text::AboutStrings;
 use crate::i18n::Strings;
-use crate::stats_text::StatsStrings;
-use crate::wizard_text::WizardStrings;
+use crate::stats::text::StatsStrings;
+use crate::wizard::text::WizardStrings;
 
 /// The main interface strings in Italian.
 pub static STRINGS: Strings = Strings {

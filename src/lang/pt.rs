@@ -5,10 +5,10 @@
 //! (IUC), Estados-Membros, Plano de Ação Local, Acordo de Parceria, Objetivos de Desenvolvimento
 //! Sustentável (ODS), convite à apresentação de candidaturas. The programme page's section headings
 //! and page title stay in English, as printed on that (English-only) page.
-use crate::about_text::AboutStrings;
+use crate::about::text::AboutStrings;
 use crate::i18n::Strings;
-use crate::stats_text::StatsStrings;
-use crate::wizard_text::WizardStrings;
+use crate::stats::text::StatsStrings;
+use crate::wizard::text::WizardStrings;
 
 /// The main interface strings in Portuguese.
 pub static STRINGS: Strings = Strings {

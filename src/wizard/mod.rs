@@ -17,11 +17,12 @@ mod finder;
 pub mod gazetteer;
 mod questions;
 mod summary;
+pub mod text;
 
 use crate::app::DataResource;
 use crate::data::{self, RulesError};
 use crate::i18n::{fill, use_i18n, Lang};
-use crate::wizard_text::{wizard_strings, WizardStrings};
+use crate::wizard::text::{wizard_strings, WizardStrings};
 use gazetteer::{City, Gazetteer};
 use iuc_core::eligibility::{
     decode_answers, encode_answers, encode_query, resolve_step, submit, Answers, Call, ErrorCode, FieldError, Rules,

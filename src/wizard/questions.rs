@@ -673,7 +673,7 @@ pub fn interests_page(w: Wiz) -> AnyView {
     };
     let region_boxes = Region::ALL
         .iter()
-        .map(|r| checkbox(format!("region-{}", r.id()), crate::explore::region_label(&i, *r).to_string(), *r, regions))
+        .map(|r| checkbox(format!("region-{}", r.id()), crate::i18n::region_label(&i, *r).to_string(), *r, regions))
         .collect_view();
     let body = view! {
         <h1>{t.interests_title}</h1>

@@ -75,7 +75,7 @@ fn rows(w: Wiz, a: &Answers) -> Vec<Row> {
                             .unwrap_or_else(|| id.clone())
                     })
                     .collect();
-                let regions: Vec<&str> = a.regions.iter().map(|r| crate::explore::region_label(&i, *r)).collect();
+                let regions: Vec<&str> = a.regions.iter().map(|r| crate::i18n::region_label(&i, *r)).collect();
                 let or_none = |v: Vec<String>| if v.is_empty() { t.none_chosen.to_string() } else { v.join(", ") };
                 push(t.row_topics, or_none(topics), step);
                 push(t.row_regions, or_none(regions.into_iter().map(String::from).collect()), step);

@@ -33,7 +33,7 @@ const CEILING_NODES_10K: u64 = 7_000;
 /// core busy, the growth was 131,072 bytes (two pages) every time (2026-12-07).
 const CEILING_MEMORY_GROWTH_BYTES: f64 = 1_000_000.0;
 const MEMORY_CYCLES: usize = 300;
-/// Rows per page of Explore's table (`PAGE_SIZE` in `src/explore.rs`; this crate does not link the app).
+/// Rows per page of Explore's table (`PAGE_SIZE` in `src/explore/mod.rs`; this crate does not link the app).
 const PAGE_SIZE: usize = 100;
 
 fn record(name: &str, v: serde_json::Value) {

@@ -3,10 +3,12 @@
 //! data credits, and a way into the eligibility wizard.
 //!
 //! Static content: it needs no data, so it renders at once. Strings live in
-//! [`crate::about_text`]; sentences quoted from the programme page stay in English (`lang="en"`)
+//! [`crate::about::text`]; sentences quoted from the programme page stay in English (`lang="en"`)
 //! in `<blockquote>`s inside `<figure>`s captioned with their section of the page.
 
-use crate::about_text::{self as at, about_strings, AboutStrings};
+pub mod text;
+
+use crate::about::text::{self as at, about_strings, AboutStrings};
 use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -4,7 +4,8 @@
 //! Geometry (projection, arcs, clustering, zoom/pan maths) is in `iuc_core::geo`; this module
 //! holds the view signals and turns pointer, wheel and keyboard input into view changes.
 
-use crate::explore::{region_label, ExploreCtx};
+use crate::explore::ExploreCtx;
+use crate::i18n::region_label;
 use crate::i18n::{fill, use_i18n};
 use iuc_core::geo::{self, View};
 use leptos::prelude::*;

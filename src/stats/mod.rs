@@ -24,9 +24,12 @@
 //! Counts are over `ExploreCtx::rows`, the pairings shown, so they follow the search and every
 //! filter. A value selected in a filter keeps its bar even at 0 so it can be deselected.
 
-use crate::explore::{region_label, ExploreCtx, FacetKind};
+pub mod text;
+
+use crate::explore::{ExploreCtx, FacetKind};
+use crate::i18n::region_label;
 use crate::i18n::{fill, fmt_int, use_i18n};
-use crate::stats_text::{stats_strings, StatsStrings};
+use crate::stats::text::{stats_strings, StatsStrings};
 use iuc_core::dataset::{Dataset, Region};
 use iuc_core::search::Filters;
 use leptos::prelude::*;
