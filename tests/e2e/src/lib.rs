@@ -209,7 +209,13 @@ impl Ctx {
 
     /// Wait for Explore's data to be on screen.
     pub async fn wait_for_rows(&self) {
-        self.wait_js("return document.querySelectorAll('table.pairings tbody tr').length > 0;", 60).await;
+        // The app's rows: a pre-rendered page has rows before the app has taken it over (after a
+        // `refresh()`, which does not wait for `data-app` as `open` does).
+        self.wait_js(
+            "return !!document.documentElement.dataset.app && document.querySelectorAll('table.pairings tbody tr').length > 0;",
+            60,
+        )
+        .await;
     }
 
     /// The browser console's messages since the last call (ChromeDriver's log endpoint).
