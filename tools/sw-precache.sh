@@ -19,9 +19,11 @@ cd "$dir"
 # The wizard's city gazetteer and the JSON schema are left to be cached when first used (data
 # files are cached at run time too), so a first visit does not download them; so are the
 # pre-rendered pairing pages (one per pairing, each a whole page: the worker answers a pairing's
-# address with index.html until that page was visited, and the app shows the pairing).
+# address with index.html until that page was visited, and the app shows the pairing). Nor are
+# the PNG icons (the browser fetches them to install the app, the page never shows them) or
+# 404.html (for hosts that serve one; the worker answers an unknown address with index.html).
 files=$(find . -type f ! -name sw.js ! -name '*.map' ! -name 'gazetteer.json' ! -name '*.schema.json' \
-  ! -name shell.html ! -path './pairing/*' | sed 's|^\./||' | LC_ALL=C sort)
+  ! -name shell.html ! -name 404.html ! -name '*.png' ! -path './pairing/*' | sed 's|^\./||' | LC_ALL=C sort)
 # Every pre-rendered page (to answer a navigation with its own page when it is cached).
 pages=$(find . -type f -name '*.html' ! -name shell.html | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort); do sha256sum "$f"; done | sha256sum | cut -c1-16)
