@@ -208,8 +208,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("") view=|| () />
                     <Route path=path!("pairing/:id") view=crate::explore::DetailRoute />
                 </ParentRoute>
-                <Route path=path!("eligibility") view=crate::wizard::WizardPage />
-                <Route path=path!("about") view=crate::about::AboutPage />
+                <Route path=path!("eligibility") view=crate::lazy::WizardRoute />
+                <Route path=path!("about") view=crate::lazy::AboutRoute />
             </Routes>
         </main>
         {if embed { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}

@@ -263,6 +263,8 @@ crate::string_table! {
         pub embed_accent_invalid: &'static str,
         pub embed_preview: &'static str,
         pub embed_preview_title: &'static str,
+        /// A page whose code is still being fetched (a lazily loaded route); as public/pre.js says it.
+        pub page_loading: &'static str,
     }
 }
 
@@ -389,6 +391,7 @@ pub static EN: Strings = Strings {
     embed_accent_invalid: "“{value}” is not a colour: give one as hex, such as #5b2a86.",
     embed_preview: "Preview",
     embed_preview_title: "Preview of the embedded view",
+    page_loading: "Loading…",
 };
 
 /// A partner region's name in the reader's language (Explore's facets and table, the wizard).

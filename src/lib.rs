@@ -14,6 +14,7 @@ pub mod embed;
 pub mod explore;
 pub mod i18n;
 pub mod lang;
+pub mod lazy;
 pub mod stats;
 pub mod wizard;
 
@@ -25,7 +26,8 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Install the panic hook; load what the first render needs (the start language's strings
-/// unless English, the pairings, the basemap, and on `/eligibility` the rules) at once; then
+/// unless English, the pairings, the basemap, on `/eligibility` the rules, and a lazily loaded
+/// route's code) at once; then
 /// mount the app into `#app`, taking over the pre-rendered page in the same task (see
 /// [`takeover`]): the first paint of the app is complete and in the reader's language.
 pub fn start() {
@@ -39,10 +41,11 @@ pub fn start() {
         let Some(doc) = window.document() else { return };
         takeover::normalise_address(&window);
         let pathname = window.location().pathname().unwrap_or_default();
-        let wants_rules = app::app_path(&pathname) == "/eligibility";
+        let route = app::app_path(&pathname);
+        let wants_rules = route == "/eligibility";
         // A pre-rendered Explore page has drawn the basemap already: no need to download it.
         let drawn = takeover::basemap_from_page(&doc).map(Arc::new);
-        let (lang_loaded, pairings, world, rules) = futures::join!(
+        let (lang_loaded, pairings, world, rules, ()) = futures::join!(
             lang::bundle::load(lang),
             data::load_pairings(),
             async move {
@@ -58,6 +61,8 @@ pub fn start() {
                     None
                 }
             },
+            // The route's code, when it is loaded lazily (the wizard, About).
+            lazy::preload(&route),
         );
         let lang = match lang_loaded {
             Ok(()) => lang,

@@ -265,8 +265,13 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 /// writes the data file's into every page; the app compares it with the file it fetched to tell
 /// a page built from older data (a host edited the file in place) from a current one.
 pub fn fingerprint(text: &str) -> String {
+    fingerprint_bytes(text.as_bytes())
+}
+
+/// [`fingerprint`] of any bytes (the build names the WASM chunks by it).
+pub fn fingerprint_bytes(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
+    for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

@@ -134,6 +134,7 @@ pub static STRINGS: Strings = Strings {
     embed_accent_invalid: "„{value}“ ist keine Farbe: Geben Sie sie als Hex-Wert an, etwa #5b2a86.",
     embed_preview: "Vorschau",
     embed_preview_title: "Vorschau der eingebetteten Ansicht",
+    page_loading: "Wird geladen…",
 };
 
 /// The eligibility wizard in German.

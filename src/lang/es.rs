@@ -133,6 +133,7 @@ pub static STRINGS: Strings = Strings {
     embed_accent_invalid: "«{value}» no es un color: indíquelo en hexadecimal, por ejemplo #5b2a86.",
     embed_preview: "Vista previa",
     embed_preview_title: "Vista previa de la vista insertada",
+    page_loading: "Cargando…",
 };
 
 /// The eligibility wizard's strings in Spanish.

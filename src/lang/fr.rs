@@ -137,6 +137,7 @@ pub static STRINGS: Strings = Strings {
     embed_accent_invalid: "«\u{202f}{value}\u{202f}» n’est pas une couleur\u{202f}: indiquez-la en hexadécimal, par exemple #5b2a86.",
     embed_preview: "Aperçu",
     embed_preview_title: "Aperçu de la vue intégrée",
+    page_loading: "Chargement…",
 };
 
 /// The eligibility wizard's strings in French.

@@ -132,6 +132,7 @@ pub static STRINGS: Strings = Strings {
     embed_accent_invalid: "«{value}» non è un colore: indicarlo in esadecimale, per esempio #5b2a86.",
     embed_preview: "Anteprima",
     embed_preview_title: "Anteprima della vista incorporata",
+    page_loading: "Caricamento…",
 };
 
 /// The eligibility wizard's strings in Italian.

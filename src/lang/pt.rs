@@ -134,6 +134,7 @@ pub static STRINGS: Strings = Strings {
     embed_accent_invalid: "«{value}» não é uma cor: indique-a em hexadecimal, por exemplo #5b2a86.",
     embed_preview: "Pré-visualização",
     embed_preview_title: "Pré-visualização da vista incorporada",
+    page_loading: "A carregar…",
 };
 
 /// The eligibility wizard's strings in Portuguese.

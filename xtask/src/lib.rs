@@ -2,4 +2,5 @@
 //! the benchmark), size measurement, and the basemap generator.
 pub mod basemap;
 pub mod sizes;
+pub mod split;
 pub mod static_server;

@@ -27,6 +27,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   data       regenerate public/data/pairings.json and gazetteer.json from data/ and GeoNames (PyPI/npm packages)
   basemap    regenerate public/data/world.json from Natural Earth (npm world-atlas)
   sizes      print the sizes of the files in dist/ (after a release build)
+  split      trunk's post_build hook: split the WASM at the app's lazy routes (xtask/src/split.rs)
   i18n       rewrite public/i18n/<lang>.json from the translations in src/lang/ (after editing them)
   profile    build release with function names and record a CPU profile of typing in the search box";
 
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         Some("data") => data(&root),
         Some("basemap") => xtask::basemap::run(&root),
         Some("sizes") => sizes(&root.join("dist")).map(|_| ()),
+        Some("split") => split(&root),
         Some("i18n") => run(Command::new("cargo")
             .args(["test", "-p", "iuc-explorer", "--lib", "bundle"])
             .env("UPDATE_I18N", "1")
@@ -211,6 +213,20 @@ fn trunk(root: &Path) -> Command {
     let mut c = Command::new("trunk");
     c.current_dir(root).env("PATH", tool_path(root)).env("NO_COLOR", "true");
     c
+}
+
+/// Trunk's `post_build` hook (Trunk.toml): split the WASM it built (see `xtask::split`).
+fn split(root: &Path) -> R {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("split: run by trunk as a post_build hook")?;
+    let profile = match std::env::var("TRUNK_PROFILE").as_deref() {
+        Ok("release") => "release",
+        _ => "debug",
+    };
+    let report = xtask::split::run(Path::new(&staging), &xtask::split::target_dir(root), profile)?;
+    for (name, bytes) in &report.files {
+        eprintln!("split: {name} {bytes} bytes");
+    }
+    Ok(())
 }
 
 fn serve(root: &Path) -> R {

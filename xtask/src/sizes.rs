@@ -57,9 +57,12 @@ pub fn brotli_len(bytes: &[u8]) -> usize {
 /// Files a first visit to Explore downloads (everything but lazily loaded data and the worker's
 /// own copies): the shell, JS, WASM, CSS, the pairings and the basemap. The other languages'
 /// strings (`i18n/`) are not counted: a visit in one of them adds that one file (≈ 8 KB). Of the
-/// pre-rendered pages, Explore's (`index.html`) is the one it loads.
+/// pre-rendered pages, Explore's (`index.html`) is the one it loads. Nor are the WASM chunks of
+/// the routes loaded when first used (`split_*.wasm`, and `chunk_*.wasm` for code they share; see
+/// `crate::split`): only the main module (`*_bg.wasm`) and the chunks' loader.
 pub fn is_first_load(path: &str) -> bool {
     !((path.ends_with(".html") && path != "index.html")
+        || (path.ends_with(".wasm") && !path.ends_with("_bg.wasm"))
         || path.ends_with("gazetteer.json")
         || path.starts_with("i18n/")
         || path.ends_with("eligibility.json")
@@ -97,6 +100,8 @@ pub fn to_json(rows: &[FileSize]) -> serde_json::Value {
         "total_brotli": rows.iter().map(|f| f.brotli).sum::<usize>(),
         "first_load_brotli": first,
         "wasm_brotli": rows.iter().filter(|f| f.path.ends_with(".wasm")).map(|f| f.brotli).sum::<usize>(),
+        // Explore's: the main module alone (the routes' chunks are loaded when first used).
+        "first_load_wasm_brotli": rows.iter().filter(|f| f.path.ends_with("_bg.wasm")).map(|f| f.brotli).sum::<usize>(),
     })
 }
 
@@ -114,8 +119,14 @@ mod tests {
 
     #[test]
     fn the_first_load_leaves_out_lazily_fetched_files() {
-        for first in ["index.html", "iuc-explorer-0a1b_bg.wasm", "main-1.css", "data/pairings.json", "data/world.json"]
-        {
+        for first in [
+            "index.html",
+            "iuc-explorer-0a1b_bg.wasm",
+            "__wasm_split-0123456789abcdef.js",
+            "main-1.css",
+            "data/pairings.json",
+            "data/world.json",
+        ] {
             assert!(is_first_load(first), "{first}");
         }
         for lazy in [
@@ -127,6 +138,8 @@ mod tests {
             "about.html",
             "pairing/rome--yantai.html",
             "shell.html",
+            "split_wizard_3338075407910154966-806aa8359dd96d52.wasm",
+            "chunk_3-35a7dd9da500eae4.wasm",
         ] {
             assert!(!is_first_load(lazy), "{lazy}");
         }
@@ -135,7 +148,7 @@ mod tests {
     #[test]
     fn the_table_totals_its_rows() {
         let rows = vec![
-            FileSize { path: "a.wasm".into(), raw: 10, gzip: 5, brotli: 4 },
+            FileSize { path: "a_bg.wasm".into(), raw: 10, gzip: 5, brotli: 4 },
             FileSize { path: "data/gazetteer.json".into(), raw: 7, gzip: 3, brotli: 2 },
         ];
         let t = table(&rows);

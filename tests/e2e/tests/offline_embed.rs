@@ -339,3 +339,75 @@ async fn the_embed_dialog_offers_options_with_a_live_preview_and_refuses_a_faint
     })
     .await;
 }
+
+/// The WASM chunks of the lazily loaded routes (the wizard, About), as built.
+fn route_chunks() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(iuc_e2e::dist_dir())
+        .expect("dist")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("split_") && n.ends_with(".wasm"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The wizard's and About's code are WASM chunks of their own: Explore's page does not fetch
+/// them; a route's chunk is fetched when the route is first shown, once (the service worker
+/// has precached it by then); and after one visit it loads offline.
+#[tokio::test]
+async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
+    let chunks = route_chunks();
+    let wizard = chunks.iter().find(|n| n.starts_with("split_wizard")).cloned().expect("a wizard chunk");
+    let about = chunks.iter().find(|n| n.starts_with("split_about")).cloned().expect("an about chunk");
+    with_browser(BrowserOptions::default(), |c| async move {
+        let page_wasm = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1)).filter(p => p.endsWith('.wasm'));";
+        c.open("/").await;
+        c.wait_for_rows().await;
+        let fetched = c.js(page_wasm).await;
+        let fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
+        assert!(fetched.len() == 1 && fetched[0].ends_with("_bg.wasm"), "Explore fetched only the main module: {fetched:?}");
+        // The worker precaches the chunks when the page is idle (not the page itself).
+        c.wait_js("return !!navigator.serviceWorker.controller;", 60).await;
+        let cached = c
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; caches.keys().then(async ks => { \
+                   const c = await caches.open(ks.find(k => k !== 'iuc-handoff')); \
+                   done((await c.keys()).map(r => new URL(r.url).pathname.slice(1))); });",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let cached = cached.to_string();
+        for chunk in [&wizard, &about] {
+            assert!(cached.contains(chunk.as_str()), "{chunk} is not precached: {cached}");
+        }
+        let fetched: Vec<String> = serde_json::from_value(c.js(page_wasm).await).unwrap();
+        assert_eq!(fetched.len(), 1, "the page still has not fetched a chunk: {fetched:?}");
+
+        // The wizard, from the navigation: its chunk (and only its) is loaded now.
+        c.find(".site-header a[href='/eligibility']").await.click().await.unwrap();
+        c.wait_js("return location.pathname === '/eligibility' && !!document.querySelector('main h1') && document.querySelector('main h1').innerText.includes('join');", 20).await;
+        let fetched: Vec<String> = serde_json::from_value(c.js(page_wasm).await).unwrap();
+        assert!(fetched.contains(&wizard) && !fetched.contains(&about), "{fetched:?}");
+
+        // Offline, in a new page: About's chunk comes from the cache.
+        c.server.set_offline(true);
+        c.open("/").await;
+        c.wait_for_rows().await;
+        c.find(".site-header a[href='/about']").await.click().await.unwrap();
+        c.wait_js("return location.pathname === '/about' && !!document.querySelector('main h1') && document.querySelector('main h1').innerText.includes('About');", 20).await;
+        let fetched: Vec<String> = serde_json::from_value(c.js(page_wasm).await).unwrap();
+        assert!(fetched.contains(&about), "{fetched:?}");
+        c.server.set_offline(false);
+
+        // Each chunk crossed the network once: the worker's precache.
+        let requests = c.server.requests();
+        for chunk in [&wizard, &about] {
+            let n = requests.iter().filter(|r| r.ends_with(&format!("/{chunk}"))).count();
+            assert_eq!(n, 1, "{chunk} requested {n} times: {requests:?}");
+        }
+        c.assert_clean().await;
+    })
+    .await;
+}
