@@ -386,17 +386,9 @@ fn profile(root: &Path) -> R {
         .arg(&out)
         .arg(&raw)
         .env("PATH", tool_path(root)))?;
-    let features = [
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-    ];
     run(Command::new("wasm-opt")
         .args(["-Oz", "--debuginfo"])
-        .args(features)
+        .args(xtask::split::WASM_FEATURES)
         .arg(out.join("iuc-explorer_bg.wasm"))
         .arg("-o")
         .arg(out.join("named.wasm"))

@@ -25,8 +25,9 @@ use std::process::Command;
 const BIN: &str = "iuc-explorer";
 /// The loader's name as the splitter writes it (and the main module's import of it).
 const LOADER: &str = "__wasm_split.js";
-/// WASM features rustc's wasm32 target uses; the chunks carry no feature section to detect them.
-const WASM_FEATURES: [&str; 6] = [
+/// WASM features rustc's wasm32 target uses, for wasm-opt: the chunks carry no feature section
+/// to detect them from (and `cargo xtask profile` keeps names, which loses it too).
+pub const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",

@@ -207,6 +207,16 @@ impl Ctx {
         (total, shifts)
     }
 
+    /// The top and bottom of the first element matching `css`, in the viewport.
+    pub async fn span_of(&self, css: &str) -> (f64, f64) {
+        let r = self
+            .js(&format!(
+                "const r = document.querySelector({css:?}).getBoundingClientRect(); return [r.top, r.bottom];"
+            ))
+            .await;
+        (r[0].as_f64().unwrap_or(f64::NAN), r[1].as_f64().unwrap_or(f64::NAN))
+    }
+
     /// Wait for Explore's data to be on screen.
     pub async fn wait_for_rows(&self) {
         // The app's rows: a pre-rendered page has rows before the app has taken it over (after a

@@ -311,14 +311,6 @@ async fn on_a_phone_the_filters_open_as_a_sheet_that_shows_what_they_leave() {
     .await;
 }
 
-/// The top and bottom of the first element matching `css`, in the viewport.
-async fn span_of(c: &Ctx, css: &str) -> (f64, f64) {
-    let r = c
-        .js(&format!("const r = document.querySelector({css:?}).getBoundingClientRect(); return [r.top, r.bottom];"))
-        .await;
-    (r[0].as_f64().unwrap_or(f64::NAN), r[1].as_f64().unwrap_or(f64::NAN))
-}
-
 /// A phone's first screen (390×844) holds the search box and the map; the map / table / both
 /// switch is a set of tabs (arrow keys, one tab stop), and the Table tab brings the first
 /// pairings into the first screen.
@@ -328,9 +320,9 @@ async fn on_a_phone_the_first_screen_shows_the_map_and_the_table_tab_the_first_r
     with_browser(opts, |c| async move {
         c.open("/").await;
         c.wait_for_rows().await;
-        let (q_top, q_bottom) = span_of(&c, "#q").await;
+        let (q_top, q_bottom) = c.span_of("#q").await;
         assert!(q_top >= 0.0 && q_bottom <= 844.0, "search box at {q_top}–{q_bottom}");
-        let (map_top, map_bottom) = span_of(&c, ".map-frame svg").await;
+        let (map_top, map_bottom) = c.span_of(".map-frame svg").await;
         assert!(map_top > q_bottom && map_bottom <= 844.0, "the map at {map_top}–{map_bottom} is within the first screen");
         // Touch targets: the tabs, the filters' button, the menu and the navigation.
         let small = c
@@ -349,7 +341,7 @@ async fn on_a_phone_the_first_screen_shows_the_map_and_the_table_tab_the_first_r
         c.wait_js("return new URLSearchParams(location.search).get('view') === 'table' && document.activeElement.id === 'view-table';", 5).await;
         assert_eq!(c.count(".map-frame").await, 0);
         assert_eq!(c.js("return document.getElementById('panes').getAttribute('aria-labelledby');").await, json!("view-table"));
-        let (row_top, _) = span_of(&c, "table.pairings tbody tr").await;
+        let (row_top, _) = c.span_of("table.pairings tbody tr").await;
         assert!(row_top < 844.0 - 100.0, "the first pairing starts at {row_top}");
         c.screenshot("phone-390-table-tab").await;
         // End and Home; Left wraps round.

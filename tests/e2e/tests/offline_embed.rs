@@ -218,14 +218,6 @@ async fn an_embed_takes_a_readable_accent_and_refuses_a_faint_one() {
     .await;
 }
 
-/// The top and bottom of the first element matching `css`, in the viewport.
-async fn span_of(c: &iuc_e2e::Ctx, css: &str) -> (f64, f64) {
-    let r = c
-        .js(&format!("const r = document.querySelector({css:?}).getBoundingClientRect(); return [r.top, r.bottom];"))
-        .await;
-    (r[0].as_f64().unwrap_or(f64::NAN), r[1].as_f64().unwrap_or(f64::NAN))
-}
-
 /// An embed (800×700, Canada's pairings) shows content first: the search box, a "Filters (n)"
 /// button whose panel opens in the page's flow (not modal), and the map in the first screen;
 /// `title=0` leaves the title to screen readers.
@@ -237,8 +229,7 @@ async fn an_embed_puts_the_search_and_the_map_first_with_the_filters_behind_a_bu
         c.wait_for_rows().await;
         assert_eq!(c.js("return getComputedStyle(document.getElementById('filters')).display;").await, json!("none"));
         assert_eq!(c.text("#filters-toggle").await, "Filters (1)");
-        let (_, map_bottom) = span_of(&c, ".map-frame svg").await;
-        let (map_top, _) = span_of(&c, ".map-frame svg").await;
+        let (map_top, map_bottom) = c.span_of(".map-frame svg").await;
         assert!(map_top < 700.0 - 150.0, "the map starts at {map_top}, within the frame's first screen");
         c.screenshot("embed-800-compact").await;
 
@@ -265,7 +256,7 @@ async fn an_embed_puts_the_search_and_the_map_first_with_the_filters_behind_a_bu
         c.wait_for_rows().await;
         let h1 = c.js("const h = document.querySelector('h1'); const r = h.getBoundingClientRect(); return [h.textContent, r.width <= 1 && r.height <= 1];").await;
         assert_eq!(h1, json!(["Explore the city pairings", true]));
-        let (top_without, _) = span_of(&c, ".map-frame svg").await;
+        let (top_without, _) = c.span_of(".map-frame svg").await;
         assert!(top_without < map_top - 50.0, "without the title the map moves up ({map_top} → {top_without}), bottom was {map_bottom}");
         // Links keep it, so a pairing's page opened inside the embed has no title either.
         let href = c.js("return document.querySelector('a.row-link').getAttribute('href');").await;
