@@ -196,3 +196,12 @@ pub fn replace_query_param(key: &str, value: Option<&str>) {
         let _ = h.replace_state_with_url(&state, "", Some(&url));
     }
 }
+
+/// Cancel a pending timeout kept in `timer`, if any (Explore's and the map's URL writes, the
+/// embed dialog's preview).
+pub fn cancel_timeout(timer: leptos::prelude::StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>) {
+    use leptos::prelude::UpdateValue;
+    if let Some(h) = timer.try_update_value(Option::take).flatten() {
+        h.clear();
+    }
+}

@@ -272,16 +272,21 @@ pub fn EmbedDialog() -> impl IntoView {
     let timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         let s = src.get();
-        if let Some(h) = timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
+        crate::dom::cancel_timeout(timer);
         if s.is_empty() || preview.get_untracked().is_empty() {
             preview.set(s);
         } else {
-            let h = set_timeout_with_handle(move || preview.set(s), std::time::Duration::from_millis(500)).ok();
+            let h = set_timeout_with_handle(
+                move || {
+                    preview.try_set(s);
+                },
+                std::time::Duration::from_millis(500),
+            )
+            .ok();
             timer.set_value(h);
         }
     });
+    on_cleanup(move || crate::dom::cancel_timeout(timer));
     let open = move |_| {
         page.set(current_page_without_embed());
         copied.set(false);

@@ -55,6 +55,12 @@ where
     F: std::future::Future<Output = AnyView> + Send + 'static,
 {
     let i = use_i18n();
+    // A navigation: the app had taken the page over when this route began to render (never
+    // move focus, and so the scroll, during the take-over itself, which restores both).
+    let navigated = crate::dom::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.has_attribute("data-app"));
     let waited = StoredValue::new(false);
     let fallback = move || {
         waited.set_value(true);
@@ -64,7 +70,7 @@ where
         <Suspense fallback>
             {move || Suspend::new(async move {
                 let page = chunk().await;
-                if waited.try_get_value() == Some(true) {
+                if navigated && waited.try_get_value() == Some(true) {
                     request_animation_frame(crate::dom::focus_main_heading);
                 }
                 page

@@ -642,7 +642,7 @@ pub fn PairingsMap() -> impl IntoView {
             return;
         }
         let want = if by_hand { v.map_view() } else { None };
-        crate::explore::cancel_write(write_timer);
+        crate::dom::cancel_timeout(write_timer);
         if want == url_map.get_untracked() {
             return;
         }
@@ -657,7 +657,7 @@ pub fn PairingsMap() -> impl IntoView {
         .ok();
         write_timer.try_set_value(handle);
     });
-    on_cleanup(move || crate::explore::cancel_write(write_timer));
+    on_cleanup(move || crate::dom::cancel_timeout(write_timer));
     // The URL's view changed by itself (Back, Forward, a link): the map follows.
     Effect::new(move |prev: Option<Option<geo::MapView>>| {
         let now = url_map.get();

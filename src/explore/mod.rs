@@ -35,13 +35,6 @@ pub const PAGE_SIZE: usize = 100;
 /// search itself, and browsers ignore history changes made faster than about ten a second.
 pub const URL_WRITE_DELAY_MS: u64 = 300;
 
-/// Cancel the pending URL write, if any (also the map's: [`map`]).
-pub(crate) fn cancel_write(timer: StoredValue<Option<TimeoutHandle>>) {
-    if let Some(h) = timer.try_update_value(Option::take).flatten() {
-        h.clear();
-    }
-}
-
 /// Search text typed since the URL was last written, and the URL query it was typed over.
 #[derive(Clone, Debug, PartialEq)]
 struct Typed {
@@ -99,7 +92,7 @@ impl ExploreCtx {
 
     /// Navigate; the URL written now carries the typed text, so it is no longer pending.
     pub fn go_to(&self, url: String, replace: bool) {
-        cancel_write(self.write_timer);
+        crate::dom::cancel_timeout(self.write_timer);
         self.go.run((url, replace));
         self.typed.try_set(None);
     }
@@ -109,7 +102,7 @@ impl ExploreCtx {
         let over = self.search.get_untracked();
         self.typed.set(Some(Typed { over, q: q.to_string() }));
         let ctx = *self;
-        cancel_write(self.write_timer);
+        crate::dom::cancel_timeout(self.write_timer);
         let handle = set_timeout_with_handle(move || ctx.write_typed(), Duration::from_millis(URL_WRITE_DELAY_MS)).ok();
         self.write_timer.try_set_value(handle);
     }
@@ -223,7 +216,7 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
     };
     provide_context(ctx);
     // Leaving Explore while typing: no late write to another page's URL.
-    on_cleanup(move || cancel_write(write_timer));
+    on_cleanup(move || crate::dom::cancel_timeout(write_timer));
 
     let view_mode = move || state.try_with(|s| s.view).unwrap_or_default();
     view! {
