@@ -103,7 +103,6 @@ impl Geometry {
             country_ids.push((num(&p.eu.country), num(&p.partner.country)));
         }
         // Focus order: west to east, then north to south.
-        let mut places = places;
         iuc_core::order::sort_by(&mut places, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
         Geometry { places, arcs, country_ids, extents }
     }
