@@ -4,3 +4,14 @@ pub mod basemap;
 pub mod sizes;
 pub mod split;
 pub mod static_server;
+
+/// Run a command, inheriting stdio; error if it fails.
+pub fn run(cmd: &mut std::process::Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    let status = cmd.status().map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
+use xtask::run;
 
 /// trunk 0.22 needs rustc ≥ 1.96.1; 0.21.14 builds with the pinned 1.95 (../shared/TOOLCHAIN.md).
 const TRUNK_VERSION: &str = "0.21.14";
@@ -74,17 +75,6 @@ type R = Result<(), String>;
 
 fn step(msg: &str) {
     eprintln!("\n==> {msg}");
-}
-
-/// Run a command, inheriting stdio; error if it fails.
-fn run(cmd: &mut Command) -> R {
-    let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("could not start {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed ({status})"))
-    }
 }
 
 /// The first line a command prints, or None if it cannot run.

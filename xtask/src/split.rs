@@ -59,7 +59,8 @@ pub fn run(staging: &Path, target_dir: &Path, profile: &str) -> Result<Report, S
     opts.output_dir = &work;
     opts.main_out_path = &main_wasm;
     opts.main_module = &main_module;
-    opts.link_name = "./__wasm_split.js";
+    let link_name = format!("./{LOADER}");
+    opts.link_name = &link_name;
     opts.target.web();
     let split = wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:#}"))?;
     let optimise = profile == "release";
@@ -76,7 +77,7 @@ pub fn run(staging: &Path, target_dir: &Path, profile: &str) -> Result<Report, S
 
     // The main module, bound under trunk's name.
     let bound = work.join("bound");
-    exec(
+    crate::run(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--keep-lld-exports", "--out-name", &stem, "--out-dir"])
             .arg(&bound)
@@ -138,16 +139,10 @@ fn finish_wasm(from: &Path, to: &Path, optimise: bool) -> Result<(), String> {
     if optimise {
         let mut c = Command::new("wasm-opt");
         c.arg(format!("--output={}", to.display())).arg("-Oz").arg(from).args(WASM_FEATURES);
-        exec(&mut c)
+        crate::run(&mut c)
     } else {
         std::fs::copy(from, to).map(|_| ()).map_err(|e| format!("{} → {}: {e}", from.display(), to.display()))
     }
-}
-
-fn exec(cmd: &mut Command) -> Result<(), String> {
-    let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("could not start {shown}: {e}"))?;
-    status.success().then_some(()).ok_or_else(|| format!("{shown} failed ({status})"))
 }
 
 fn read(p: &Path) -> Result<String, String> {
