@@ -225,16 +225,17 @@ pub fn snippet_for(src: &str, origin: &str, base: &str) -> String {
     )
 }
 
-/// The dialog's words for an accent as typed: empty, used, or refused and why.
-fn accent_status(i: &crate::i18n::I18n, typed: &str) -> String {
+/// The dialog's words for the verdict on an accent as typed (`None`: nothing typed): used, or
+/// refused and why.
+fn accent_status(
+    i: &crate::i18n::I18n,
+    verdict: &Option<Result<iuc_core::colour::Accent, iuc_core::colour::Refusal>>,
+) -> String {
     use crate::i18n::fill;
-    use iuc_core::colour::{check_accent, Refusal};
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return String::new();
-    }
+    use iuc_core::colour::Refusal;
+    let Some(verdict) = verdict.clone() else { return String::new() };
     let t = i.t();
-    match check_accent(typed) {
+    match verdict {
         Ok(a) => fill(t.embed_accent_used, &[("hex", &a.accent)]),
         Err(Refusal::TooFaint { hex, ratio, .. }) => {
             let ratio = format!("{ratio:.2}");
@@ -316,8 +317,11 @@ pub fn EmbedDialog() -> impl IntoView {
         }
         copied.set(true);
     };
-    let status = move || accent_status(&i, &accent.get());
-    let refused = move || accent.with(|a| !a.trim().is_empty() && iuc_core::colour::check_accent(a).is_err());
+    // The accent's verdict, once per change (the words and `aria-invalid` read it).
+    let verdict =
+        Memo::new(move |_| accent.with(|a| (!a.trim().is_empty()).then(|| iuc_core::colour::check_accent(a.trim()))));
+    let status = move || verdict.with(|v| accent_status(&i, v));
+    let refused = move || verdict.with(|v| matches!(v, Some(Err(_))));
     view! {
         <button type="button" on:click=open aria-haspopup="dialog">{move || i.t().embed_button}</button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=on_close>
