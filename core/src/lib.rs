@@ -14,3 +14,4 @@ pub mod order;
 pub mod search;
 pub mod state;
 pub mod text;
+pub mod window;

@@ -27,9 +27,6 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How many rows the table renders before "Show more" (keeps a keystroke under a frame at scale).
-pub const PAGE_SIZE: usize = 100;
-
 /// While typing, the URL is written when the typing pauses this long (or when the search box
 /// loses focus, or anything else changes the state). Writing it costs the browser more than the
 /// search itself, and browsers ignore history changes made faster than about ten a second.

@@ -71,7 +71,6 @@ pub static STRINGS: Strings = Strings {
     col_topics: "Themen",
     empty_title: "Keine passenden Städtepaare",
     empty_text: "Versuchen Sie es mit weniger oder anderen Wörtern oder entfernen Sie einige Filter.",
-    show_more: "{n} weitere anzeigen ({shown} von {total} angezeigt)",
     table_is_alternative: "Diese Tabelle enthält dieselben {total} Städtepaare wie die Karte und ist deren Textalternative.",
     detail_not_found: "Städtepaar nicht gefunden",
     detail_not_found_text: "Es gibt kein Städtepaar mit der Kennung „{id}“. Vielleicht wurde es umbenannt.",

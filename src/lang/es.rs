@@ -70,7 +70,6 @@ pub static STRINGS: Strings = Strings {
     col_topics: "Temas",
     empty_title: "Ningún emparejamiento coincide con la búsqueda",
     empty_text: "Pruebe con menos palabras o con otras distintas, o quite algunos filtros.",
-    show_more: "Mostrar {n} más (se muestran {shown} de {total})",
     table_is_alternative: "Esta tabla recoge los mismos {total} emparejamientos que el mapa y es su alternativa en texto.",
     detail_not_found: "Emparejamiento no encontrado",
     detail_not_found_text: "No existe ningún emparejamiento con el identificador «{id}». Puede que haya cambiado de nombre.",

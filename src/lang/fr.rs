@@ -74,7 +74,6 @@ pub static STRINGS: Strings = Strings {
     col_topics: "Thèmes",
     empty_title: "Aucun jumelage ne correspond",
     empty_text: "Essayez avec moins de mots ou avec d’autres mots, ou retirez certains filtres.",
-    show_more: "Afficher {n} de plus (affichés\u{a0}: {shown} sur {total})",
     table_is_alternative: "Ce tableau présente les mêmes {total} jumelages que la carte et en constitue l’alternative textuelle.",
     detail_not_found: "Jumelage introuvable",
     detail_not_found_text: "Aucun jumelage ne porte l’identifiant «\u{a0}{id}\u{a0}». Il a peut-être été renommé.",

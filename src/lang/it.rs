@@ -69,7 +69,6 @@ pub static STRINGS: Strings = Strings {
     col_topics: "Temi",
     empty_title: "Nessun abbinamento corrispondente",
     empty_text: "Provare con meno parole o con parole diverse, oppure rimuovere alcuni filtri.",
-    show_more: "Mostrare altri {n} ({shown} visualizzati su {total})",
     table_is_alternative: "Questa tabella elenca gli stessi {total} abbinamenti della mappa e ne costituisce l’alternativa testuale.",
     detail_not_found: "Abbinamento non trovato",
     detail_not_found_text: "Non esiste alcun abbinamento con l’identificativo «{id}». Potrebbe essere stato rinominato.",

@@ -71,7 +71,6 @@ pub static STRINGS: Strings = Strings {
     col_topics: "Temas",
     empty_title: "Nenhum emparelhamento corresponde à pesquisa",
     empty_text: "Experimente menos palavras ou palavras diferentes, ou retire alguns filtros.",
-    show_more: "Mostrar mais {n} ({shown} de {total} apresentados)",
     table_is_alternative: "Esta tabela apresenta os mesmos {total} emparelhamentos que o mapa e constitui a sua alternativa em texto.",
     detail_not_found: "Emparelhamento não encontrado",
     detail_not_found_text: "Não existe nenhum emparelhamento com o identificador «{id}». Pode ter mudado de nome.",

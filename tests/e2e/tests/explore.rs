@@ -357,3 +357,137 @@ async fn on_a_phone_the_first_screen_shows_the_map_and_the_table_tab_the_first_r
     })
     .await;
 }
+
+/// What the table renders, as a reader's browser has it: `aria-rowcount`, and each rendered
+/// row's `aria-rowindex` and pairing id; the row at the middle of the viewport.
+const WINDOW_PROBE: &str = "const t = document.querySelector('table.pairings'); \
+  const rows = [...t.querySelectorAll('tbody tr:not(.spacer)')]; \
+  const r = t.getBoundingClientRect(); \
+  const e = document.elementFromPoint(r.left + r.width / 2, innerHeight / 2); \
+  const tr = e && e.closest('table.pairings tbody tr'); \
+  return { count: Number(t.getAttribute('aria-rowcount')), \
+    index: rows.map(r => Number(r.getAttribute('aria-rowindex'))), \
+    ids: rows.map(r => r.querySelector('a.row-link').dataset.id), \
+    middle: tr ? (tr.classList.contains('spacer') ? -1 : Number(tr.getAttribute('aria-rowindex'))) : 0 };";
+
+/// The `aria-rowindex` of the row whose link has the focus (0 when none has).
+const FOCUSED_ROW: &str = "const a = document.activeElement; \
+  return a && a.classList.contains('row-link') ? Number(a.closest('tr').getAttribute('aria-rowindex')) : 0;";
+
+async fn press_shift_tab(c: &Ctx) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());
+    let actions = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down { value: shift })
+        .then(KeyAction::Down { value: tab })
+        .then(KeyAction::Up { value: tab })
+        .then(KeyAction::Up { value: shift });
+    c.client.perform_actions(actions).await.expect("shift+tab");
+}
+
+/// Check a window probe: consecutive rows, each the pairing at its place in the list.
+fn check_window(w: &serde_json::Value, ids: &[String], what: &str) -> (u64, u64) {
+    let index: Vec<u64> = w["index"].as_array().expect("index").iter().filter_map(|v| v.as_u64()).collect();
+    let shown: Vec<&str> = w["ids"].as_array().expect("ids").iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(w["count"], json!(ids.len() + 1), "{what}: aria-rowcount counts every pairing and the header");
+    assert!(!index.is_empty() && index.len() < 80, "{what}: {} rows rendered", index.len());
+    assert!(index.windows(2).all(|p| p[1] == p[0] + 1), "{what}: rows out of order {index:?}");
+    for (k, id) in index.iter().zip(&shown) {
+        assert_eq!(ids[*k as usize - 2], *id, "{what}: row {k} is not the pairing at its place");
+    }
+    (index[0], index[index.len() - 1])
+}
+
+#[tokio::test]
+async fn at_10000_pairings_the_table_renders_the_rows_near_the_viewport() {
+    use iuc_e2e::bench;
+    let base = bench::shipped_dataset().expect("the shipped dataset");
+    let synthetic = bench::synthetic_dataset(&base, 10_000, 1).expect("synthetic dataset");
+    let parsed: serde_json::Value = serde_json::from_str(&synthetic).expect("json");
+    let ids: Vec<String> = parsed["pairings"]
+        .as_array()
+        .expect("pairings")
+        .iter()
+        .map(|p| p["id"].as_str().expect("id").to_string())
+        .collect();
+    with_browser(BrowserOptions::default(), |c| async move {
+        c.server.set_override("/data/pairings.json", "application/json", synthetic.into_bytes());
+        c.open("/?view=table").await;
+        c.wait_js(
+            "return document.documentElement.dataset.app && \
+             document.querySelector('table.pairings')?.getAttribute('aria-rowcount') === '10001';",
+            90,
+        )
+        .await;
+        assert_eq!(status(&c).await, "10,000 of 10,000 pairings shown");
+        // At the top: the first rows, in dataset order.
+        let (first, _) = check_window(&c.js(WINDOW_PROBE).await, &ids, "top");
+        assert_eq!(first, 2, "the first row after the header");
+        iuc_e2e::axe::assert_no_violations(&c, "table-window-top").await;
+
+        // Scrolled far down: the rows there are rendered, in place, and the spacers keep the
+        // page's height (the middle of the viewport is a row, not a spacer).
+        c.js("const t = document.querySelector('table.pairings tbody tr:not(.spacer)'); \
+              const h = t.getBoundingClientRect().height; \
+              window.scrollTo(0, t.getBoundingClientRect().top + scrollY + 4000 * h); return true;")
+            .await;
+        c.wait_js(&format!("return (() => {{ {WINDOW_PROBE} }})().middle > 100;"), 10).await;
+        let w = c.js(WINDOW_PROBE).await;
+        let (a, b) = check_window(&w, &ids, "scrolled");
+        let middle = w["middle"].as_u64().expect("a row in the middle");
+        assert!(a < middle && middle < b, "the row in view ({middle}) is inside the window {a}..{b}");
+        assert!((3_000..5_000).contains(&middle), "scrolled by about 4,000 rows: row {middle} in view");
+
+        // Tab walks down the rows past the rendered ones: the browser scrolls the focused row
+        // into view and the window follows.
+        for step in 0..3 {
+            let last = c
+                .js("const rows = document.querySelectorAll('table.pairings tbody tr:not(.spacer)'); \
+                     const r = rows[rows.length - 1]; r.querySelector('a.row-link').focus(); \
+                     return Number(r.getAttribute('aria-rowindex'));")
+                .await
+                .as_u64()
+                .expect("last rendered row");
+            c.wait_js(
+                &format!("return !!document.querySelector('table.pairings tr[aria-rowindex=\"{}\"]');", last + 1),
+                5,
+            )
+            .await;
+            c.keys(&Key::Tab.to_string()).await;
+            let now = c.js(FOCUSED_ROW).await;
+            assert_eq!(now, json!(last + 1), "Tab {step} from the last rendered row reaches the next pairing");
+        }
+        check_window(&c.js(WINDOW_PROBE).await, &ids, "after Tab");
+        // Shift+Tab walks back up, past the viewport's top (the window grows upwards).
+        let mut at = c.js(FOCUSED_ROW).await.as_u64().expect("a focused row");
+        for _ in 0..40 {
+            press_shift_tab(&c).await;
+            let now = c.js(FOCUSED_ROW).await;
+            assert_eq!(now, json!(at - 1), "Shift+Tab from row {at} reaches the one before");
+            at -= 1;
+        }
+        let (a, _) = check_window(&c.js(WINDOW_PROBE).await, &ids, "after Shift+Tab");
+        assert!(a < at, "the window grew upwards to row {at} ({a})");
+
+        // Printing renders every row, and the window comes back after.
+        c.js("window.dispatchEvent(new Event('beforeprint')); return true;").await;
+        c.wait_js(
+            "return document.querySelectorAll('table.pairings tbody tr:not(.spacer)').length === 10000 \
+                   && !document.querySelector('table.pairings tr.spacer');",
+            60,
+        )
+        .await;
+        c.js("window.dispatchEvent(new Event('afterprint')); return true;").await;
+        c.wait_js("return document.querySelectorAll('table.pairings tbody tr:not(.spacer)').length < 80;", 30).await;
+
+        // A search: the count follows, and the window starts again from the rows in view.
+        c.js("window.scrollTo(0, 0); return true;").await;
+        type_query(&c, "water").await;
+        c.wait_js("return !document.querySelector('#result-count').innerText.startsWith('10,000 of');", 10).await;
+        let shown: u64 = status(&c).await.split(" of ").next().unwrap_or("").replace(',', "").parse().expect("a count");
+        let w = c.js(WINDOW_PROBE).await;
+        assert_eq!(w["count"], json!(shown + 1), "aria-rowcount follows the search");
+        c.assert_clean().await;
+    })
+    .await;
+}
