@@ -37,8 +37,11 @@ impl Shown {
     }
 }
 
-/// Above this many shown pairings the arcs are not drawn (see `arcs` below).
-pub const MAX_ARCS: usize = 1500;
+/// Above this many shown pairings the arcs are not drawn (see `arcs` below): more make a
+/// tangle that cannot be read, and cost more than a frame to draw.
+pub const MAX_ARCS: usize = 500;
+/// A cluster's accessible name lists this many of its cities (each name once), then "…".
+const CLUSTER_NAMES: usize = 5;
 
 /// One place on the map: a city, or a member of a multi-place entry.
 #[derive(Clone, Debug)]
@@ -55,10 +58,14 @@ pub struct Place {
 /// Geometry derived once from the dataset.
 pub struct Geometry {
     pub places: Vec<Place>,
+    /// The places (indices into `places`) of each pairing, by dataset index.
+    pub places_of: Vec<Vec<usize>>,
     /// SVG path data of each pairing's arc(s), by dataset index.
     pub arcs: Vec<String>,
-    /// Numeric (world-atlas) ids of EU-side and partner-side countries, by dataset index.
-    pub country_ids: Vec<(Option<String>, Option<String>)>,
+    /// The numeric (world-atlas) ids of the countries taking part, each once.
+    pub countries: Vec<String>,
+    /// The EU-side and partner-side countries (indices into `countries`), by dataset index.
+    pub country_ix: Vec<(Option<usize>, Option<usize>)>,
     /// The two opposite corners (map units) of the box around each pairing's drawn arcs, by
     /// dataset index: what "fit to shown" fits, without sampling the arcs again.
     pub extents: Vec<[(f64, f64); 2]>,
@@ -70,7 +77,8 @@ impl Geometry {
         let mut at: HashMap<(String, String, i64, i64), usize> = HashMap::new();
         let mut arcs = Vec::with_capacity(ds.pairings.len());
         let mut extents = Vec::with_capacity(ds.pairings.len());
-        let mut country_ids = Vec::with_capacity(ds.pairings.len());
+        let mut countries: Vec<String> = Vec::new();
+        let mut country_ix = Vec::with_capacity(ds.pairings.len());
         for (i, p) in ds.pairings.iter().enumerate() {
             for (side, eu) in [(&p.eu, true), (&p.partner, false)] {
                 for (name, lat, lon) in side.points() {
@@ -99,12 +107,24 @@ impl Geometry {
             }
             arcs.push(d);
             extents.push(ext);
-            let num = |c: &str| ds.country(c).and_then(|c| c.numeric.clone());
-            country_ids.push((num(&p.eu.country), num(&p.partner.country)));
+            let mut ix = |c: &str| {
+                let num = ds.country(c).and_then(|c| c.numeric.as_ref())?;
+                Some(countries.iter().position(|n| n == num).unwrap_or_else(|| {
+                    countries.push(num.clone());
+                    countries.len() - 1
+                }))
+            };
+            country_ix.push((ix(&p.eu.country), ix(&p.partner.country)));
         }
         // Focus order: west to east, then north to south.
         iuc_core::order::sort_by(&mut places, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
-        Geometry { places, arcs, country_ids, extents }
+        let mut places_of = vec![Vec::new(); ds.pairings.len()];
+        for (k, p) in places.iter().enumerate() {
+            for &i in &p.pairings {
+                places_of[i].push(k);
+            }
+        }
+        Geometry { places, places_of, arcs, countries, country_ix, extents }
     }
 }
 
@@ -186,19 +206,23 @@ pub fn PairingsMap() -> impl IntoView {
 
     // Which places are visible (part of a shown pairing) and the marks at this zoom.
     // `try_with`: a pending update may recompute this after a route change removed Explore.
-    let n_pairings = geometry.with_value(|g| g.country_ids.len());
+    let n_pairings = geometry.with_value(|g| g.country_ix.len());
     let shown: Memo<Shown> = Memo::new(move |_| ctx.rows.try_with(|r| Shown::of(n_pairings, r)).unwrap_or_default());
+    // From the shown pairings to their places (in focus order): linear in the shown pairings
+    // and the places, with no per-place search.
+    let n_places = geometry.with_value(|g| g.places.len());
     let visible_places = Memo::new(move |_| {
-        shown.with(|shown| {
+        let mut on = vec![false; n_places];
+        ctx.rows.try_with(|rows| {
             geometry.with_value(|g| {
-                g.places
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.pairings.iter().any(|i| shown.contains(i)))
-                    .map(|(k, _)| k)
-                    .collect::<Vec<_>>()
+                for &r in rows {
+                    for &k in g.places_of.get(r).map(Vec::as_slice).unwrap_or(&[]) {
+                        on[k] = true;
+                    }
+                }
             })
-        })
+        });
+        on.iter().enumerate().filter(|(_, &v)| v).map(|(k, _)| k).collect::<Vec<_>>()
     });
     let marks = Memo::new(move |_| {
         let vis = visible_places.get();
@@ -231,18 +255,19 @@ pub fn PairingsMap() -> impl IntoView {
         ctx.selected.get().map(|s| [s].into_iter().collect())
     });
 
-    // Countries taking part (among the shown pairings): shaded by side.
+    // Countries taking part (among the shown pairings): shaded by side. Flags by index into
+    // `Geometry::countries`, so a keystroke at 10,000 pairings compares no strings.
+    let n_countries = geometry.with_value(|g| g.countries.len());
     let shading = Memo::new(move |_| {
-        let mut eu = BTreeSet::new();
-        let mut partner = BTreeSet::new();
+        let mut eu = vec![false; n_countries];
+        let mut partner = vec![false; n_countries];
         ctx.rows.try_with(|rows| {
             geometry.with_value(|g| {
-                // Few countries, many pairings: look up before cloning.
                 for &i in rows {
-                    if let Some((a, b)) = g.country_ids.get(i) {
-                        for (id, set) in [(a, &mut eu), (b, &mut partner)] {
-                            if let Some(id) = id.as_ref().filter(|id| !set.contains(*id)) {
-                                set.insert(id.clone());
+                    if let Some(&(a, b)) = g.country_ix.get(i) {
+                        for (c, side) in [(a, &mut eu), (b, &mut partner)] {
+                            if let Some(flag) = c.and_then(|c| side.get_mut(c)) {
+                                *flag = true;
                             }
                         }
                     }
@@ -448,12 +473,13 @@ pub fn PairingsMap() -> impl IntoView {
             .countries
             .iter()
             .map(|c| {
-                let id = c.id.clone();
+                let ix = geometry.with_value(|g| g.countries.iter().position(|n| *n == c.id));
                 let class = move || {
+                    let on = |flags: &Vec<bool>| ix.is_some_and(|ix| flags.get(ix).copied().unwrap_or(false));
                     shading.with(|(eu, partner)| {
-                        if eu.contains(&id) {
+                        if on(eu) {
                             "map-country eu"
-                        } else if partner.contains(&id) {
+                        } else if on(partner) {
                             "map-country partner"
                         } else {
                             "map-country"
@@ -515,39 +541,80 @@ pub fn PairingsMap() -> impl IntoView {
 
     // Markers: keyed by place (a cluster by its first member and size); sizes follow the zoom.
     let marker_r = Memo::new(move |_| MARKER_PX * upp());
+    // A cluster is keyed by its first place (which is also where it is drawn): while typing
+    // changes which places it holds, its count and name change in place.
+    let cluster_members = Memo::new(move |_| {
+        marks.with(|ms| {
+            ms.iter()
+                .filter_map(|m| match m {
+                    Mark::Cluster { members, .. } => Some((members[0], Arc::new(members.clone()))),
+                    Mark::Place(_) => None,
+                })
+                .collect::<HashMap<usize, Arc<Vec<usize>>>>()
+        })
+    });
     let markers = move || {
         view! {
             <For each=move || marks.get() key=|m| match m {
-                Mark::Place(k) => (*k, 0),
-                Mark::Cluster { members, .. } => (members[0], members.len()),
+                Mark::Place(k) => (*k, false),
+                Mark::Cluster { members, .. } => (members[0], true),
             } let:m>
                 {match m {
                     Mark::Place(k) => view! { <PlaceMarker k geometry hover_place highlighted marker_r on_select=Callback::new(select_place) /> }.into_any(),
                     Mark::Cluster { x, y, members } => {
-                        let n = members.len();
-                        let names = geometry.with_value(|g| {
-                            members.iter().map(|&k| g.places[k].name.clone()).collect::<Vec<_>>().join(", ")
+                        let first = members[0];
+                        let members = Memo::new(move |_| {
+                            cluster_members.try_with(|c| c.get(&first).cloned()).flatten().unwrap_or_default()
                         });
-                        let label = move || fill(i.t().map_cluster, &[("n", &n.to_string()), ("places", &names)]);
+                        let n = Memo::new(move |_| members.with(|m| m.len()));
+                        // The first few names (a cluster of thousands would make a name no one
+                        // can listen to, and cost a frame to build).
+                        let names = Memo::new(move |_| {
+                            members.with(|m| {
+                                geometry.with_value(|g| {
+                                    // Each name once (places of one city can sit side by side).
+                                    let mut names: Vec<&str> = Vec::new();
+                                    let mut more = false;
+                                    for &k in m.iter() {
+                                        let name = g.places[k].name.as_str();
+                                        if names.contains(&name) {
+                                            continue;
+                                        }
+                                        if names.len() == CLUSTER_NAMES {
+                                            more = true;
+                                            break;
+                                        }
+                                        names.push(name);
+                                    }
+                                    if more {
+                                        names.push("…");
+                                    }
+                                    names.join(", ")
+                                })
+                            })
+                        });
+                        let label = move || {
+                            names.with(|names| fill(i.t().map_cluster, &[("n", &n.get().to_string()), ("places", names)]))
+                        };
                         let rr = move || marker_r.get() * 1.6;
-                        let m2 = members.clone();
+                        let zoom = move || zoom_to_cluster(members.get_untracked().to_vec());
                         view! {
                             <g
                                 class="map-marker cluster"
-                                data-count=n
+                                data-count=move || n.get()
                                 tabindex="0"
                                 role="button"
                                 aria-label=label
-                                on:click=move |_| zoom_to_cluster(m2.clone())
+                                on:click=move |_| zoom()
                                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                                     if ev.key() == "Enter" || ev.key() == " " {
                                         ev.prevent_default();
-                                        zoom_to_cluster(members.clone());
+                                        zoom();
                                     }
                                 }
                             >
                                 <circle cx=x cy=y r=rr />
-                                <text x=x y=y font-size=move || rr() * 1.1>{n}</text>
+                                <text x=x y=y font-size=move || rr() * 1.1>{move || n.get()}</text>
                             </g>
                         }
                         .into_any()

@@ -157,6 +157,17 @@ async fn explore_at_10000_pairings_renders_a_window_of_rows_and_clusters_the_map
         let nodes = settled_nodes(&c).await;
         let rows = counts(&c).await.1;
         assert!(rows > 0 && rows <= CEILING_ROWS_10K, "the table renders {rows} rows (ceiling {CEILING_ROWS_10K})");
+        // A cluster's accessible name lists its first five cities, then "…" (no one can listen
+        // to thousands of names).
+        let names = c
+            .js("return [...document.querySelectorAll('.map-marker.cluster')].map(m => m.getAttribute('aria-label'))")
+            .await;
+        let names: Vec<&str> = names.as_array().expect("labels").iter().filter_map(|v| v.as_str()).collect();
+        assert!(!names.is_empty(), "clusters at 10,000 pairings");
+        assert!(names.iter().any(|n| n.contains("…")), "some cluster has more than five cities: {names:?}");
+        for n in &names {
+            assert!(n.len() < 400, "a cluster's name: {n}");
+        }
         let mutations = typing_leaves_no_trace(&c, nodes).await;
         record("10000", json!({ "dom_nodes": nodes, "rows": rows, "dom_changes_per_key": mutations }));
         assert!(nodes <= CEILING_NODES_10K, "{nodes} DOM nodes at 10,000 pairings (ceiling {CEILING_NODES_10K})");
