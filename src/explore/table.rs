@@ -131,7 +131,9 @@ impl RowWindow {
         let tbody = NodeRef::<leptos::html::Tbody>::new();
         let scroll = RwSignal::new(window::Scroll::default());
         let row_px = RwSignal::new(window::DEFAULT_ROW_PX);
-        let printing = RwSignal::new(false);
+        // Natively (the pre-renderer) every row: a page without the app shows them all, and
+        // carries no spacer's height (a `style` attribute, which the CSP refuses).
+        let printing = RwSignal::new(crate::dom::window().is_none());
         let target = Memo::new(move |_| {
             window::rows_to_render(shown.try_get().unwrap_or(0), scroll.get(), row_px.get(), printing.get())
         });

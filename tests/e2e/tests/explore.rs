@@ -491,3 +491,50 @@ async fn at_10000_pairings_the_table_renders_the_rows_near_the_viewport() {
     })
     .await;
 }
+
+/// On a phone the rows are cards of several lines, of unequal heights: the window still holds
+/// the rows in view after a long scroll, and the spacers keep the page's length.
+#[tokio::test]
+async fn at_10000_pairings_a_phone_scrolls_through_the_table() {
+    use iuc_e2e::bench;
+    let base = bench::shipped_dataset().expect("the shipped dataset");
+    let synthetic = bench::synthetic_dataset(&base, 10_000, 1).expect("synthetic dataset");
+    let parsed: serde_json::Value = serde_json::from_str(&synthetic).expect("json");
+    let ids: Vec<String> = parsed["pairings"]
+        .as_array()
+        .expect("pairings")
+        .iter()
+        .map(|p| p["id"].as_str().expect("id").to_string())
+        .collect();
+    let phone = BrowserOptions { width: 390, height: 844, ..BrowserOptions::default() };
+    with_browser(phone, |c| async move {
+        c.server.set_override("/data/pairings.json", "application/json", synthetic.into_bytes());
+        c.open("/?view=table").await;
+        c.wait_js(
+            "return document.documentElement.dataset.app && \
+             document.querySelector('table.pairings')?.getAttribute('aria-rowcount') === '10001';",
+            90,
+        )
+        .await;
+        check_window(&c.js(WINDOW_PROBE).await, &ids, "phone, top");
+        for (i, rows) in [2_000, 7_000, 9_990].into_iter().enumerate() {
+            c.js(&format!(
+                "const t = document.querySelector('table.pairings tbody'); \
+                 const h = t.getBoundingClientRect().height / 10000; \
+                 window.scrollTo(0, t.getBoundingClientRect().top + scrollY + {rows} * h); return true;"
+            ))
+            .await;
+            c.wait_js(&format!("return (() => {{ {WINDOW_PROBE} }})().middle > 0;"), 10).await;
+            let w = c.js(WINDOW_PROBE).await;
+            let (a, b) = check_window(&w, &ids, &format!("phone, scroll {i}"));
+            let middle = w["middle"].as_u64().expect("a row in the middle");
+            assert!(a <= middle && middle <= b, "the row in view ({middle}) is inside the window {a}..{b}");
+        }
+        // The end of the list: the last pairing is rendered once scrolled to the bottom.
+        c.js("window.scrollTo(0, document.documentElement.scrollHeight); return true;").await;
+        c.wait_js("return !!document.querySelector('table.pairings tr[aria-rowindex=\"10001\"]');", 10).await;
+        check_window(&c.js(WINDOW_PROBE).await, &ids, "phone, bottom");
+        c.assert_clean().await;
+    })
+    .await;
+}
