@@ -1,7 +1,7 @@
-//! Routes whose code is loaded when first used.
+//! Routes and parts whose code is loaded when first used.
 //!
-//! With the `split` feature (trunk's build, see index.html) the wizard and About are Leptos
-//! `#[lazy]` functions: `xtask/src/split.rs` cuts each into its own WASM chunk, which the page
+//! With the `split` feature (trunk's build, see index.html) the wizard, About and Explore's
+//! statistics are Leptos `#[lazy]` functions: `xtask/src/split.rs` cuts each into its own WASM chunk, which the page
 //! fetches the first time the route is shown (the service worker precaches the chunks once the
 //! browser is idle, so they also work offline). Without it (the native pre-renderer,
 //! wasm-bindgen-test) they are ordinary components, rendered at once.
@@ -26,6 +26,11 @@ mod chunks {
     pub fn about() -> AnyView {
         view! { <crate::about::AboutPage /> }.into_any()
     }
+
+    #[leptos::lazy]
+    pub fn stats_body(pending: StoredValue<Option<String>>) -> AnyView {
+        view! { <crate::stats::StatsBody pending /> }.into_any()
+    }
 }
 
 /// `/eligibility`.
@@ -44,6 +49,26 @@ pub fn AboutRoute() -> impl IntoView {
     return lazily(chunks::about);
     #[cfg(not(feature = "split"))]
     view! { <crate::about::AboutPage /> }.into_any()
+}
+
+/// Explore's statistics, once opened.
+pub fn stats_body(pending: StoredValue<Option<String>>) -> AnyView {
+    #[cfg(feature = "split")]
+    return part(move || chunks::stats_body(pending));
+    #[cfg(not(feature = "split"))]
+    view! { <crate::stats::StatsBody pending /> }.into_any()
+}
+
+/// The view of a lazy function that is part of a page: at once if its chunk is loaded, else
+/// "Loading…" until it is.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+fn part<F>(chunk: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: std::future::Future<Output = AnyView> + Send + 'static,
+{
+    let i = use_i18n();
+    let fallback = move || view! { <p class="loading" role="status">{move || i.t().page_loading}</p> };
+    view! { <Suspense fallback>{move || Suspend::new(chunk())}</Suspense> }.into_any()
 }
 
 /// The view of a lazy function: at once if its chunk is loaded, else "Loading…" until it is, and

@@ -543,6 +543,7 @@ pub fn PairingsMap() -> impl IntoView {
     let marker_r = Memo::new(move |_| MARKER_PX * upp());
     // A cluster is keyed by its first place (which is also where it is drawn): while typing
     // changes which places it holds, its count and name change in place.
+    // (In the order of their first places, which `geo::cluster` creates them in.)
     let cluster_members = Memo::new(move |_| {
         marks.with(|ms| {
             ms.iter()
@@ -550,7 +551,7 @@ pub fn PairingsMap() -> impl IntoView {
                     Mark::Cluster { members, .. } => Some((members[0], Arc::new(members.clone()))),
                     Mark::Place(_) => None,
                 })
-                .collect::<HashMap<usize, Arc<Vec<usize>>>>()
+                .collect::<Vec<(usize, Arc<Vec<usize>>)>>()
         })
     });
     let markers = move || {
@@ -564,7 +565,10 @@ pub fn PairingsMap() -> impl IntoView {
                     Mark::Cluster { x, y, members } => {
                         let first = members[0];
                         let members = Memo::new(move |_| {
-                            cluster_members.try_with(|c| c.get(&first).cloned()).flatten().unwrap_or_default()
+                            cluster_members
+                                .try_with(|c| c.binary_search_by_key(&first, |m| m.0).ok().map(|k| c[k].1.clone()))
+                                .flatten()
+                                .unwrap_or_default()
                         });
                         let n = Memo::new(move |_| members.with(|m| m.len()));
                         // The first few names (a cluster of thousands would make a name no one

@@ -231,15 +231,16 @@ fn RowBlock(b: usize, range: RwSignal<Range<usize>>, q: Memo<String>) -> impl In
             .unwrap_or_default()
     });
     view! {
-        <ForEnumerate
-            each=move || rows.get()
-            key=|r| *r
-            children={move |at: ReadSignal<usize>, r: usize| {
-                // Row 1 is the header; the rows not rendered still count.
-                let index = Signal::derive(move || from + at.get() + 2);
+        <For each=move || rows.get() key=|r| *r let:r>
+            {
+                // Row 1 is the header; the rows not rendered still count. (A search moves a row
+                // within its block of eight.)
+                let index = Signal::derive(move || {
+                    from + rows.try_with(|v| v.iter().position(|&x| x == r)).flatten().unwrap_or(0) + 2
+                });
                 view! { <TableRow r q index /> }
-            }}
-        />
+            }
+        </For>
     }
 }
 

@@ -182,8 +182,6 @@ pub fn StatsPanel() -> impl IntoView {
             request_animation_frame(move || refocus(&sel));
         }
     });
-    // try_: a pending update may run after a route change removed Explore (see explore.rs).
-    let shown = move || ctx.rows.try_with(Vec::len).unwrap_or(0);
     view! {
         <section class="stats" aria-labelledby="stats-title">
             <h2 id="stats-title" class="stats-title">
@@ -199,20 +197,32 @@ pub fn StatsPanel() -> impl IntoView {
                 </button>
             </h2>
             <div id="stats-body" class="stats-body" hidden=move || !open.get()>
-                <Show when=move || open.get()>
-                    <p class="stats-intro">{move || fill(s().intro, &[("n", &fmt_int(i.lang.get(), shown()))])}</p>
-                    <Show when=move || { shown() == 0 }>
-                        <p class="stats-nothing">{move || s().nothing}</p>
-                    </Show>
-                    <div class="charts">
-                        <Chart kind=FacetKind::Region pending />
-                        <Chart kind=FacetKind::PartnerCountry pending />
-                        <Chart kind=FacetKind::EuCountry pending />
-                        <Chart kind=FacetKind::Tag pending />
-                    </div>
-                </Show>
+                // The charts' code is its own WASM chunk, fetched when first opened.
+                <Show when=move || open.get()>{crate::lazy::stats_body(pending)}</Show>
             </div>
         </section>
+    }
+}
+
+/// The open panel: the number shown and the four charts.
+#[component]
+pub fn StatsBody(pending: StoredValue<Option<String>>) -> impl IntoView {
+    let i = use_i18n();
+    let ctx = expect_context::<ExploreCtx>();
+    let s = move || stats_strings(i.lang.get());
+    // try_: a pending update may run after a route change removed Explore (see explore.rs).
+    let shown = move || ctx.rows.try_with(Vec::len).unwrap_or(0);
+    view! {
+        <p class="stats-intro">{move || fill(s().intro, &[("n", &fmt_int(i.lang.get(), shown()))])}</p>
+        <Show when=move || { shown() == 0 }>
+            <p class="stats-nothing">{move || s().nothing}</p>
+        </Show>
+        <div class="charts">
+            <Chart kind=FacetKind::Region pending />
+            <Chart kind=FacetKind::PartnerCountry pending />
+            <Chart kind=FacetKind::EuCountry pending />
+            <Chart kind=FacetKind::Tag pending />
+        </div>
     }
 }
 

@@ -342,14 +342,17 @@ fn route_chunks() -> Vec<String> {
     names
 }
 
-/// The wizard's and About's code are WASM chunks of their own: Explore's page does not fetch
-/// them; a route's chunk is fetched when the route is first shown, once (the service worker
-/// has precached it by then); and after one visit it loads offline.
+/// The wizard's, About's, the statistics' and the embed dialog's code are WASM chunks of their
+/// own: Explore's page does not fetch them; a chunk is fetched when its route or part is first
+/// shown, once (the service worker has precached it by then); and after one visit it loads
+/// offline.
 #[tokio::test]
 async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
     let chunks = route_chunks();
     let wizard = chunks.iter().find(|n| n.starts_with("split_wizard")).cloned().expect("a wizard chunk");
     let about = chunks.iter().find(|n| n.starts_with("split_about")).cloned().expect("an about chunk");
+    let stats = chunks.iter().find(|n| n.starts_with("split_stats_body")).cloned().expect("a statistics chunk");
+    let all = [wizard.clone(), about.clone(), stats.clone()];
     with_browser(BrowserOptions::default(), |c| async move {
         let page_wasm = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1)).filter(p => p.endsWith('.wasm'));";
         c.open("/").await;
@@ -370,11 +373,17 @@ async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
             .await
             .unwrap();
         let cached = cached.to_string();
-        for chunk in [&wizard, &about] {
+        for chunk in &all {
             assert!(cached.contains(chunk.as_str()), "{chunk} is not precached: {cached}");
         }
         let fetched: Vec<String> = serde_json::from_value(c.js(page_wasm).await).unwrap();
         assert_eq!(fetched.len(), 1, "the page still has not fetched a chunk: {fetched:?}");
+
+        // A part of Explore: the statistics' chunk when the panel is first opened.
+        c.find("#stats-title button").await.click().await.unwrap();
+        c.wait_js("return document.querySelectorAll('#stats-body .charts ul li').length > 0;", 20).await;
+        let fetched: Vec<String> = serde_json::from_value(c.js(page_wasm).await).unwrap();
+        assert!(fetched.contains(&stats) && !fetched.contains(&wizard), "{fetched:?}");
 
         // The wizard, from the navigation: its chunk (and only its) is loaded now.
         c.find(".site-header a[href='/eligibility']").await.click().await.unwrap();
@@ -394,7 +403,7 @@ async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
 
         // Each chunk crossed the network once: the worker's precache.
         let requests = c.server.requests();
-        for chunk in [&wizard, &about] {
+        for chunk in &all {
             let n = requests.iter().filter(|r| r.ends_with(&format!("/{chunk}"))).count();
             assert_eq!(n, 1, "{chunk} requested {n} times: {requests:?}");
         }
