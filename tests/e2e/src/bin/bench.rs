@@ -279,7 +279,8 @@ fn print_report(r: &serde_json::Map<String, Value>) {
     let get = |k: &str| r.get(k).cloned().unwrap_or(Value::Null);
     let sizes = get("sizes");
     let first = sizes["first_load_brotli"].as_f64();
-    let wasm = sizes["wasm_brotli"].as_f64();
+    // The main module (the chunks of the other routes and parts are not in the first load).
+    let wasm = sizes["first_load_wasm_brotli"].as_f64();
     println!("\nIUC Pairings Explorer: benchmark report (release build, headless Chromium)");
     println!("{}", "-".repeat(110));
     let line = |what: &str, val: String| println!("{what:<50} {val}");
