@@ -185,6 +185,19 @@ impl Ctx {
         })
     }
 
+    /// Shift+Tab, as the keyboard sends it (a key held while another is pressed).
+    pub async fn shift_tab(&self) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        use fantoccini::key::Key;
+        let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());
+        let actions = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value: shift })
+            .then(KeyAction::Down { value: tab })
+            .then(KeyAction::Up { value: tab })
+            .then(KeyAction::Up { value: shift });
+        self.client.perform_actions(actions).await.expect("shift+tab");
+    }
+
     /// Type into the focused element / send keys via WebDriver.
     pub async fn keys(&self, keys: &str) {
         let active = self.client.active_element().await.expect("active element");

@@ -36,16 +36,6 @@ async fn press(c: &Ctx, key: Key) {
     c.client.perform_actions(actions).await.expect("key press");
 }
 
-async fn press_shift_tab(c: &Ctx) {
-    let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());
-    let actions = KeyActions::new("keyboard".to_string())
-        .then(KeyAction::Down { value: shift })
-        .then(KeyAction::Down { value: tab })
-        .then(KeyAction::Up { value: tab })
-        .then(KeyAction::Up { value: shift });
-    c.client.perform_actions(actions).await.expect("shift+tab");
-}
-
 #[tokio::test]
 async fn explore_in_every_state_has_no_axe_violations() {
     with_browser(BrowserOptions::default(), |c| async move {
@@ -397,7 +387,7 @@ async fn every_interactive_element_in_explore_shows_a_visible_focus_indicator() 
         assert!(missing.is_empty(), "focused without a visible indicator:\n{}", missing.join("\n"));
         // Shift+Tab walks back.
         c.js("document.querySelector('#q').focus(); return true;").await;
-        press_shift_tab(&c).await;
+        c.shift_tab().await;
         let back = c
             .js("const q = document.querySelector('#q'), a = document.activeElement; \
                  return a !== q && !!(a.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING) && !!a.closest('header');")

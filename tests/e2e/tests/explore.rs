@@ -374,15 +374,31 @@ const WINDOW_PROBE: &str = "const t = document.querySelector('table.pairings'); 
 const FOCUSED_ROW: &str = "const a = document.activeElement; \
   return a && a.classList.contains('row-link') ? Number(a.closest('tr').getAttribute('aria-rowindex')) : 0;";
 
-async fn press_shift_tab(c: &Ctx) {
-    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-    let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());
-    let actions = KeyActions::new("keyboard".to_string())
-        .then(KeyAction::Down { value: shift })
-        .then(KeyAction::Down { value: tab })
-        .then(KeyAction::Up { value: tab })
-        .then(KeyAction::Up { value: shift });
-    c.client.perform_actions(actions).await.expect("shift+tab");
+/// The benchmark's 10,000 synthetic pairings, and their ids in dataset order.
+fn ten_thousand() -> (String, Vec<String>) {
+    use iuc_e2e::bench;
+    let base = bench::shipped_dataset().expect("the shipped dataset");
+    let synthetic = bench::synthetic_dataset(&base, 10_000, 1).expect("synthetic dataset");
+    let parsed: serde_json::Value = serde_json::from_str(&synthetic).expect("json");
+    let ids = parsed["pairings"]
+        .as_array()
+        .expect("pairings")
+        .iter()
+        .map(|p| p["id"].as_str().expect("id").to_string())
+        .collect();
+    (synthetic, ids)
+}
+
+/// Serve `data` as the pairings and open the table, once the app shows all of them.
+async fn open_table_at_10000(c: &Ctx, data: String) {
+    c.server.set_override("/data/pairings.json", "application/json", data.into_bytes());
+    c.open("/?view=table").await;
+    c.wait_js(
+        "return document.documentElement.dataset.app && \
+         document.querySelector('table.pairings')?.getAttribute('aria-rowcount') === '10001';",
+        90,
+    )
+    .await;
 }
 
 /// Check a window probe: consecutive rows, each the pairing at its place in the list.
@@ -400,25 +416,9 @@ fn check_window(w: &serde_json::Value, ids: &[String], what: &str) -> (u64, u64)
 
 #[tokio::test]
 async fn at_10000_pairings_the_table_renders_the_rows_near_the_viewport() {
-    use iuc_e2e::bench;
-    let base = bench::shipped_dataset().expect("the shipped dataset");
-    let synthetic = bench::synthetic_dataset(&base, 10_000, 1).expect("synthetic dataset");
-    let parsed: serde_json::Value = serde_json::from_str(&synthetic).expect("json");
-    let ids: Vec<String> = parsed["pairings"]
-        .as_array()
-        .expect("pairings")
-        .iter()
-        .map(|p| p["id"].as_str().expect("id").to_string())
-        .collect();
+    let (synthetic, ids) = ten_thousand();
     with_browser(BrowserOptions::default(), |c| async move {
-        c.server.set_override("/data/pairings.json", "application/json", synthetic.into_bytes());
-        c.open("/?view=table").await;
-        c.wait_js(
-            "return document.documentElement.dataset.app && \
-             document.querySelector('table.pairings')?.getAttribute('aria-rowcount') === '10001';",
-            90,
-        )
-        .await;
+        open_table_at_10000(&c, synthetic).await;
         assert_eq!(status(&c).await, "10,000 of 10,000 pairings shown");
         // At the top: the first rows, in dataset order.
         let (first, _) = check_window(&c.js(WINDOW_PROBE).await, &ids, "top");
@@ -461,7 +461,7 @@ async fn at_10000_pairings_the_table_renders_the_rows_near_the_viewport() {
         // Shift+Tab walks back up, past the viewport's top (the window grows upwards).
         let mut at = c.js(FOCUSED_ROW).await.as_u64().expect("a focused row");
         for _ in 0..40 {
-            press_shift_tab(&c).await;
+            c.shift_tab().await;
             let now = c.js(FOCUSED_ROW).await;
             assert_eq!(now, json!(at - 1), "Shift+Tab from row {at} reaches the one before");
             at -= 1;
@@ -496,26 +496,10 @@ async fn at_10000_pairings_the_table_renders_the_rows_near_the_viewport() {
 /// the rows in view after a long scroll, and the spacers keep the page's length.
 #[tokio::test]
 async fn at_10000_pairings_a_phone_scrolls_through_the_table() {
-    use iuc_e2e::bench;
-    let base = bench::shipped_dataset().expect("the shipped dataset");
-    let synthetic = bench::synthetic_dataset(&base, 10_000, 1).expect("synthetic dataset");
-    let parsed: serde_json::Value = serde_json::from_str(&synthetic).expect("json");
-    let ids: Vec<String> = parsed["pairings"]
-        .as_array()
-        .expect("pairings")
-        .iter()
-        .map(|p| p["id"].as_str().expect("id").to_string())
-        .collect();
+    let (synthetic, ids) = ten_thousand();
     let phone = BrowserOptions { width: 390, height: 844, ..BrowserOptions::default() };
     with_browser(phone, |c| async move {
-        c.server.set_override("/data/pairings.json", "application/json", synthetic.into_bytes());
-        c.open("/?view=table").await;
-        c.wait_js(
-            "return document.documentElement.dataset.app && \
-             document.querySelector('table.pairings')?.getAttribute('aria-rowcount') === '10001';",
-            90,
-        )
-        .await;
+        open_table_at_10000(&c, synthetic).await;
         check_window(&c.js(WINDOW_PROBE).await, &ids, "phone, top");
         for (i, rows) in [2_000, 7_000, 9_990].into_iter().enumerate() {
             c.js(&format!(

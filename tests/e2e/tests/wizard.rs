@@ -31,13 +31,7 @@ async fn type_text(c: &Ctx, s: &str) {
 
 /// Shift+Tab.
 async fn shift_tab(c: &Ctx) {
-    let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());
-    let seq = KeyActions::new("keyboard".to_string())
-        .then(KeyAction::Down { value: shift })
-        .then(KeyAction::Down { value: tab })
-        .then(KeyAction::Up { value: tab })
-        .then(KeyAction::Up { value: shift });
-    c.client.perform_actions(seq).await.expect("key actions");
+    c.shift_tab().await;
     tokio::time::sleep(Duration::from_millis(60)).await;
 }
 
