@@ -101,7 +101,7 @@ pub(super) fn PairingsTable() -> impl IntoView {
                 </thead>
                 <tbody node_ref=tbody>{body}</tbody>
             </table>
-            // `Show` conditions are memos: `try_` as in `visible` above.
+            // `Show` conditions are memos: `try_` as in `q` above.
             <Show when=move || shown.try_get().unwrap_or(0) == 0>
                 <div class="empty" role="note">
                     <h2>{move || i.t().empty_title}</h2>
