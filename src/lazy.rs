@@ -1,9 +1,9 @@
 //! Routes and parts whose code is loaded when first used.
 //!
 //! With the `split` feature (trunk's build, see index.html) the wizard, About and Explore's
-//! statistics are Leptos `#[lazy]` functions: `xtask/src/split.rs` cuts each into its own WASM chunk, which the page
-//! fetches the first time the route is shown (the service worker precaches the chunks once the
-//! browser is idle, so they also work offline). Without it (the native pre-renderer,
+//! statistics are Leptos `#[lazy]` functions: `xtask/src/split.rs` cuts each into its own WASM
+//! chunk, which the page fetches the first time the route or part is shown (the service worker
+//! precaches the chunks once the browser is idle, so they also work offline). Without it (the native pre-renderer,
 //! wasm-bindgen-test) they are ordinary components, rendered at once.
 //!
 //! A page that starts on one of these routes loads its chunk with the data, before the app takes
