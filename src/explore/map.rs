@@ -16,8 +16,9 @@ use std::sync::Arc;
 const MARKER_PX: f64 = 6.0;
 /// How close (screen pixels) markers may be before they cluster.
 const CLUSTER_PX: f64 = 14.0;
-/// Which pairings are shown, by index: a constant-time `contains` for the per-place checks
-/// (a set of 10,000 indices made each keystroke's marker pass several times slower).
+/// Which pairings are shown, by index: a constant-time `contains` for a place's pairings (the
+/// tooltip, a marker's click). Only computed when one of them reads it: the markers themselves
+/// come from `Geometry::places_of`.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Shown(Vec<bool>);
 
