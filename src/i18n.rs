@@ -264,6 +264,9 @@ crate::string_table! {
         pub embed_preview_title: &'static str,
         /// A page whose code is still being fetched (a lazily loaded route); as public/pre.js says it.
         pub page_loading: &'static str,
+        /// A part of the app whose code could not be fetched (src/lazy.rs), and its button.
+        pub part_failed: &'static str,
+        pub try_again: &'static str,
     }
 }
 
@@ -390,6 +393,8 @@ pub static EN: Strings = Strings {
     embed_preview: "Preview",
     embed_preview_title: "Preview of the embedded view",
     page_loading: "Loading…",
+    part_failed: "This part of the explorer could not be loaded. Check your connection and try again.",
+    try_again: "Try again",
 };
 
 /// A partner region's name in the reader's language (Explore's facets and table, the wizard).

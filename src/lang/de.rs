@@ -134,6 +134,8 @@ pub static STRINGS: Strings = Strings {
     embed_preview: "Vorschau",
     embed_preview_title: "Vorschau der eingebetteten Ansicht",
     page_loading: "Wird geladen…",
+    part_failed: "Dieser Teil des Explorers konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    try_again: "Erneut versuchen",
 };
 
 /// The eligibility wizard in German.

@@ -133,6 +133,8 @@ pub static STRINGS: Strings = Strings {
     embed_preview: "Vista previa",
     embed_preview_title: "Vista previa de la vista insertada",
     page_loading: "Cargando…",
+    part_failed: "No se ha podido cargar esta parte del explorador. Compruebe su conexión e inténtelo de nuevo.",
+    try_again: "Reintentar",
 };
 
 /// The eligibility wizard's strings in Spanish.

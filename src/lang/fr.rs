@@ -137,6 +137,8 @@ pub static STRINGS: Strings = Strings {
     embed_preview: "Aperçu",
     embed_preview_title: "Aperçu de la vue intégrée",
     page_loading: "Chargement…",
+    part_failed: "Cette partie de l’explorateur n’a pas pu être chargée. Vérifiez votre connexion et réessayez.",
+    try_again: "Réessayer",
 };
 
 /// The eligibility wizard's strings in French.

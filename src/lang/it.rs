@@ -132,6 +132,8 @@ pub static STRINGS: Strings = Strings {
     embed_preview: "Anteprima",
     embed_preview_title: "Anteprima della vista incorporata",
     page_loading: "Caricamento…",
+    part_failed: "Non è stato possibile caricare questa parte dell’explorer. Verifichi la connessione e riprovi.",
+    try_again: "Riprova",
 };
 
 /// The eligibility wizard's strings in Italian.

@@ -134,6 +134,8 @@ pub static STRINGS: Strings = Strings {
     embed_preview: "Pré-visualização",
     embed_preview_title: "Pré-visualização da vista incorporada",
     page_loading: "A carregar…",
+    part_failed: "Não foi possível carregar esta parte do explorador. Verifique a sua ligação e tente novamente.",
+    try_again: "Tentar novamente",
 };
 
 /// The eligibility wizard's strings in Portuguese.

@@ -262,7 +262,16 @@ fn respond(url: &str, shared: &Shared, opts: &Options) -> Resp {
             None => not_found(),
         }
     };
-    add(&mut resp, "cache-control", if opts.no_store { "no-store" } else { cache_control(&rel) });
+    // An error is revalidated, whatever the name: a browser would keep a hashed file's 503 for
+    // a year.
+    let cache = if opts.no_store {
+        "no-store"
+    } else if !resp.status().is_success() {
+        "no-cache"
+    } else {
+        cache_control(&rel)
+    };
+    add(&mut resp, "cache-control", cache);
     if opts.security_headers {
         add(&mut resp, "content-security-policy", CSP);
         add(&mut resp, "x-content-type-options", "nosniff");
@@ -377,6 +386,22 @@ mod tests {
         for p in ["/", "/index.html", "/sw.js", "/boot.js", "/data/pairings.json", "/i18n/de.json", "/about"] {
             assert_eq!(cache_control(p), "no-cache", "{p}");
         }
+    }
+
+    #[test]
+    fn an_error_is_revalidated_even_under_a_hashed_name() {
+        let shared = Shared::default();
+        let opts = Options::new(std::env::temp_dir().join("iuc-static-server-no-such-dir"));
+        let chunk = "/split_about-1a2b3c4d5e6f7a8b.wasm";
+        let cache = |r: &Resp| r.headers().get("cache-control").and_then(|v| v.to_str().ok()).map(String::from);
+        let missing = respond(chunk, &shared, &opts);
+        assert_eq!((missing.status().as_u16(), cache(&missing).as_deref()), (404, Some("no-cache")));
+        shared.overrides.lock().unwrap().insert(chunk.to_string(), (503, "text/plain".into(), b"down".to_vec()));
+        let down = respond(chunk, &shared, &opts);
+        assert_eq!((down.status().as_u16(), cache(&down).as_deref()), (503, Some("no-cache")));
+        shared.overrides.lock().unwrap().insert(chunk.to_string(), (200, "application/wasm".into(), b"\0asm".to_vec()));
+        let ok = respond(chunk, &shared, &opts);
+        assert_eq!(cache(&ok).as_deref(), Some("public, max-age=31536000, immutable"));
     }
 
     #[test]

@@ -411,3 +411,67 @@ async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
     })
     .await;
 }
+
+/// A chunk that cannot be fetched (offline before the worker cached it, a host that lost the
+/// file) does not end the app: the route or part says so, Explore goes on working, and "Try
+/// again" fetches the chunk afresh and shows it, with focus where the reader can carry on.
+#[tokio::test]
+async fn a_chunk_that_cannot_be_fetched_says_so_and_can_be_tried_again() {
+    let chunks = route_chunks();
+    let about = chunks.iter().find(|n| n.starts_with("split_about")).cloned().expect("an about chunk");
+    let stats = chunks.iter().find(|n| n.starts_with("split_stats_body")).cloned().expect("a statistics chunk");
+    with_browser(BrowserOptions::default(), |c| async move {
+        // The host fails these files (and there is no worker, which would fail to precache them).
+        let fail = |chunks: &[&String]| {
+            c.server.clear_overrides();
+            c.server.set_override("/sw.js", "text/javascript", b"// no service worker in this test\n".to_vec());
+            for chunk in chunks {
+                c.server.set_override_status(&format!("/{chunk}"), 503, "text/plain", b"Service unavailable".to_vec());
+            }
+        };
+        fail(&[&about, &stats]);
+        c.open("/").await;
+        c.wait_for_rows().await;
+
+        // A part of Explore: the statistics panel.
+        c.find("#stats-title button").await.click().await.unwrap();
+        c.wait_js("return !!document.querySelector('#stats-body .load-failed[role=alert] button');", 20).await;
+        let said = c.text("#stats-body .load-failed").await;
+        assert!(said.contains("could not be loaded") && said.contains("Try again"), "{said}");
+        assert_eq!(c.count(".fatal-error").await, 0, "the app stopped");
+        // The rest of Explore still answers.
+        c.find("#q").await.send_keys("malmo").await.unwrap();
+        c.wait_js("return document.querySelectorAll('#pairings-table tbody tr').length === 1;", 10).await;
+        // The host answers again: "Try again" shows the charts, and focus goes back to the
+        // panel's button (the one pressed has gone).
+        fail(&[&about]);
+        c.find("#stats-body .load-failed button").await.click().await.unwrap();
+        c.wait_js("return document.querySelectorAll('#stats-body .charts ul li').length > 0;", 20).await;
+        c.wait_js("return document.activeElement === document.querySelector('#stats-title button');", 10).await;
+
+        // A route: About, from the header. The reader waited on it: focus is on "Try again".
+        c.find(".site-header a[href='/about']").await.click().await.unwrap();
+        c.wait_js("return location.pathname === '/about' && !!document.querySelector('main .load-failed[role=alert]');", 20).await;
+        let on_button = "const b = document.querySelector('main .load-failed button'); return !!b && document.activeElement === b && b.textContent.trim() === 'Try again';";
+        c.wait_js(on_button, 5).await;
+        // Still failing: Enter tries again, and the message and the focus come back.
+        c.keys("\u{E007}").await;
+        let asked = || c.server.requests().iter().filter(|r| r.ends_with(&format!("/{about}"))).count();
+        for _ in 0..100 {
+            if asked() >= 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(asked(), 2, "About's chunk asked for again");
+        c.wait_js(on_button, 20).await;
+        assert_eq!(c.count(".fatal-error").await, 0, "the app stopped");
+        // The host answers again: Enter shows About, with focus on its heading.
+        fail(&[]);
+        c.keys("\u{E007}").await;
+        c.wait_js("const h = document.querySelector('main h1'); return !!h && h.innerText.includes('About') && document.activeElement === h;", 20).await;
+        assert_eq!(c.count(".load-failed").await, 0);
+        assert_eq!(c.count(".fatal-error").await, 0);
+    })
+    .await;
+}
