@@ -64,8 +64,8 @@ pub struct Basemap(pub StoredValue<Result<Arc<crate::explore::map::World>, LoadE
 pub struct PreloadedRules(pub StoredValue<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>);
 
 /// What the first render needs, loaded before the app mounts: by `crate::start` in the browser,
-/// from `dist/` by the pre-renderer. With it the first render is complete in one synchronous
-/// pass, so the app can take over a pre-rendered page in one task (no frame in between).
+/// from `dist/` by the pre-renderer. With it the first render is complete (no "Loading…"), so
+/// the app can take over a pre-rendered page with nothing shown in between.
 #[derive(Clone)]
 pub struct Preloaded {
     pub data: Result<Arc<AppData>, LoadError>,

@@ -12,7 +12,8 @@ pub fn window() -> Option<web_sys::Window> {
     None
 }
 
-fn document() -> Option<web_sys::Document> {
+/// The document; `None` when rendering natively (see [`window`]).
+pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 

@@ -23,13 +23,11 @@ pub mod prerender;
 pub mod takeover;
 
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Install the panic hook; load what the first render needs (the start language's strings
 /// unless English, the pairings, the basemap, on `/eligibility` the rules, and a lazily loaded
-/// route's code) at once; then
-/// mount the app into `#app`, taking over the pre-rendered page in the same task (see
-/// [`takeover`]): the first paint of the app is complete and in the reader's language.
+/// route's code) at once; then build the app out of sight beside the pre-rendered page and swap
+/// them (see [`takeover`]): the first paint of the app is complete and in the reader's language.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -80,17 +78,25 @@ pub fn start() {
         // shorter tasks rather than one long one (a tap on the page is answered in between).
         yield_to_browser().await;
         let Some(root) = doc.get_element_by_id("app") else { return };
-        // From here to the restore, one task and the microtasks after it: no frame shows an empty
-        // or half-built page.
-        let carried = takeover::capture(&doc);
+        takeover::prepare(&doc);
         let pre = app::Preloaded { data, world, rules, search: window.location().search().unwrap_or_default() };
-        root.set_inner_html("");
+        // Built out of sight, beside the page, its heaviest parts each in a later task (see
+        // `takeover`); then one task swaps the page for the app, and the frame after it puts
+        // focus and scroll back, before it paints.
+        let Some(app_root) = takeover::hidden_root(&doc, &root) else { return };
         let handle =
-            leptos::mount::mount_to(root.unchecked_into(), move || leptos::view! { <app::App lang explicit pre /> });
+            leptos::mount::mount_to(app_root.clone(), move || leptos::view! { <app::App lang explicit pre /> });
         handle.forget();
-        // The router renders the matched route in a microtask: put focus and scroll back once
-        // everything is in place, still before the next paint.
-        leptos::prelude::request_animation_frame(move || takeover::restore(&doc, carried));
+        // After the router's first render (a microtask), in a task of its own.
+        leptos::prelude::set_timeout(
+            move || {
+                takeover::when_built(move || {
+                    let carried = takeover::swap(&doc, &root, &app_root);
+                    leptos::prelude::request_animation_frame(move || takeover::restore(&doc, carried));
+                })
+            },
+            std::time::Duration::ZERO,
+        );
     });
 }
 

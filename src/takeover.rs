@@ -1,20 +1,38 @@
 //! Taking over a pre-rendered page (see ARCHITECTURE.md, "Pre-rendered pages").
 //!
 //! The release build writes every route's page as HTML (`src/prerender.rs`). The app does not
-//! hydrate it: `crate::start` loads what the first render needs, then in one task (no frame in
-//! between) reads what the reader did to the page so far ([`capture`]), empties `#app`, mounts
-//! the app, which renders the same markup, and puts back what was read ([`restore`]):
-//! - text typed into the search box goes into the URL's `q` first, so the app starts with it;
+//! hydrate it: `crate::start` loads what the first render needs, carries text typed into the
+//! search box into the URL's `q` ([`prepare`]), and mounts the app into a hidden container
+//! inside `#app` ([`hidden_root`]), beside the page, which stays as it is. The heaviest parts
+//! (Explore's map, table and filters: [`Later`]) are built there each in a task of its own.
+//! Once all are built, one task ([`swap`]) reads what the reader did to the page meanwhile
+//! ([`capture`]), removes it and shows the app, which renders the same markup, and the next
+//! frame puts back what was read ([`restore`]):
+//! - text typed into the search box (before the app started: in the URL; since: typed again
+//!   into the app's box);
 //! - focus (an element with an id, or a table row's link) and the text selection in it;
 //! - the scroll position.
+//!
+//! Building out of sight, in several tasks, keeps each task short (a phone's reader is not kept
+//! waiting for ≈ 200 ms at once, and Lighthouse's total blocking time counts what a task takes
+//! over 50 ms), and no frame does any work for it: the document does not change until the swap.
 //!
 //! `public/pre.js` hides a pre-rendered page whose URL asks for something else (filters, an
 //! embed, another language, another route); [`restore`] shows the app's page again.
 
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    static MAP_WIDTH: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+    static MAP_WIDTH: Cell<Option<f64>> = const { Cell::new(None) };
+    /// The pre-rendered search box's value when the app read the URL ([`prepare`]).
+    static TYPED_AT_START: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Between [`hidden_root`] and [`swap`]: the app is being built out of sight.
+    static TAKING_OVER: Cell<bool> = const { Cell::new(false) };
+    /// [`Later`] parts not built yet, and what is to run once they are ([`when_built`]).
+    static PENDING: Cell<usize> = const { Cell::new(0) };
+    static AFTER: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
 }
 
 /// The width in CSS pixels of the pre-rendered page's map, read by [`capture`] (where the page
@@ -28,6 +46,8 @@ pub fn map_width() -> Option<f64> {
 pub struct Carried {
     focus: Option<Focus>,
     scroll: (f64, f64),
+    /// Text typed into the search box after [`prepare`] (the app started without it).
+    typed: Option<String>,
 }
 
 #[derive(Debug)]
@@ -47,14 +67,104 @@ fn meta(doc: &web_sys::Document, name: &str) -> Option<String> {
     doc.query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten()?.get_attribute("content")
 }
 
-/// Read what the reader did on the pre-rendered page before the app was ready, and put typed
-/// search text into the URL (so call this before reading the URL for the app).
-pub fn capture(doc: &web_sys::Document) -> Carried {
+/// Before the app reads the URL: text typed into the pre-rendered search box goes into its `q`,
+/// and the pre-rendered map's width is read (the map's first render sizes its markers for it).
+pub fn prepare(doc: &web_sys::Document) {
+    if meta(doc, ROUTE_META).is_none() {
+        return;
+    }
+    carry_typed_query(doc);
+    TYPED_AT_START.with(|t| *t.borrow_mut() = search_box(doc).map(|i| i.value()));
+    if let Some(svg) = doc.query_selector(".map-pane svg").ok().flatten() {
+        let w = svg.get_bounding_client_rect().width();
+        MAP_WIDTH.with(|m| m.set((w > 0.0).then_some(w)));
+    }
+}
+
+/// The pre-rendered page's search box (the first `#q` in the document: the page comes before
+/// the app's hidden container).
+fn search_box(doc: &web_sys::Document) -> Option<web_sys::HtmlInputElement> {
+    doc.get_element_by_id("q").and_then(|e| e.dyn_into().ok())
+}
+
+/// The container the app is mounted into: in `#app`, after the pre-rendered page, hidden (so
+/// building into it costs no style or layout work) until [`swap`].
+pub fn hidden_root(doc: &web_sys::Document, root: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    let next = doc.create_element("div").ok()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    next.set_class_name("app-root");
+    next.set_hidden(true);
+    root.append_child(&next).ok()?;
+    TAKING_OVER.with(|t| t.set(true));
+    Some(next)
+}
+
+/// Run `f` once the [`Later`] parts being built are (at once if there are none).
+pub fn when_built(f: impl FnOnce() + 'static) {
+    if PENDING.with(Cell::get) == 0 {
+        f();
+    } else {
+        AFTER.with(|a| *a.borrow_mut() = Some(Box::new(f)));
+    }
+}
+
+/// A part of a page that the take-over builds in a task of its own, after the rest (see the
+/// module docs). Anywhere else (a navigation, the pre-renderer) it is built at once. Its wrapper
+/// is `display: contents`: the layout sees the content alone.
+#[component]
+pub fn Later(part: &'static str, children: ChildrenFn) -> impl IntoView {
+    let taking_over = TAKING_OVER.with(Cell::get);
+    let built = RwSignal::new(!taking_over);
+    if taking_over {
+        PENDING.with(|p| p.set(p.get() + 1));
+        set_timeout(
+            move || {
+                built.try_set(true);
+                // The part is built in this task's microtasks; what waits for the last part
+                // runs in a task of its own.
+                if PENDING.with(|p| {
+                    p.set(p.get().saturating_sub(1));
+                    p.get() == 0
+                }) {
+                    if let Some(f) = AFTER.with(|a| a.borrow_mut().take()) {
+                        set_timeout(f, std::time::Duration::ZERO);
+                    }
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    view! {
+        <div class="later" data-part=part>
+            <Show when=move || built.get()>{children()}</Show>
+        </div>
+    }
+}
+
+/// The end of the take-over: read what the reader did on the pre-rendered page meanwhile,
+/// remove it and show the app (one task, so no frame shows anything in between). Then
+/// [`restore`] in the next frame.
+pub fn swap(doc: &web_sys::Document, root: &web_sys::Element, app: &web_sys::HtmlElement) -> Carried {
+    TAKING_OVER.with(|t| t.set(false));
+    let carried = capture(doc);
+    let mut node = root.first_child();
+    while let Some(n) = node {
+        node = n.next_sibling();
+        if !n.is_same_node(Some(app)) {
+            let _ = root.remove_child(&n);
+        }
+    }
+    app.set_hidden(false);
+    carried
+}
+
+/// Read what the reader did on the pre-rendered page.
+fn capture(doc: &web_sys::Document) -> Carried {
     let Some(window) = crate::dom::window() else { return Carried::default() };
     if meta(doc, ROUTE_META).is_none() {
         return Carried::default();
     }
-    carry_typed_query(doc);
+    let now = search_box(doc).map(|i| i.value());
+    let typed = now.filter(|v| TYPED_AT_START.with(|t| t.borrow().as_ref() != Some(v)));
     let focus = doc.active_element().and_then(|el| {
         let id = el.id();
         if !id.is_empty() {
@@ -69,11 +179,7 @@ pub fn capture(doc: &web_sys::Document) -> Carried {
         }
     });
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    if let Some(svg) = doc.query_selector(".map-pane svg").ok().flatten() {
-        let w = svg.get_bounding_client_rect().width();
-        MAP_WIDTH.with(|m| m.set((w > 0.0).then_some(w)));
-    }
-    Carried { focus, scroll }
+    Carried { focus, scroll, typed }
 }
 
 /// The address as the app's routes know it: a folder's address (`/about/`, `/about/index.html`,
@@ -95,9 +201,7 @@ pub fn normalise_address(window: &web_sys::Window) {
 /// Text typed into the pre-rendered search box (its value differs from the value it was
 /// rendered with) becomes the URL's `q`, replacing the current history entry.
 fn carry_typed_query(doc: &web_sys::Document) {
-    let Some(input) = doc.get_element_by_id("q").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-        return;
-    };
+    let Some(input) = search_box(doc) else { return };
     let typed = input.value();
     if typed == input.default_value() {
         return;
@@ -108,6 +212,17 @@ fn carry_typed_query(doc: &web_sys::Document) {
 /// After the app has mounted: focus, selection and scroll as they were, and the page shown
 /// (`public/pre.js` may have hidden it).
 pub fn restore(doc: &web_sys::Document, carried: Carried) {
+    // Typed while the app was being built: typed again into the app's box, as the reader would.
+    if let (Some(text), Some(input)) = (carried.typed, search_box(doc)) {
+        input.set_value(&text);
+        if let Ok(ev) = web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        }) {
+            let _ = input.dispatch_event(&ev);
+        }
+    }
     match carried.focus {
         Some(Focus::Id(id, selection)) => {
             if let Some(el) = doc.get_element_by_id(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

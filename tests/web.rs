@@ -206,3 +206,51 @@ fn every_language_is_translated() {
         assert_ne!(s.title, iuc_explorer::stats::text::STATS_EN.title, "{lang:?} stats");
     }
 }
+
+/// The take-over's steps over a stand-in pre-rendered page: the app is built hidden beside the
+/// page (which is left as it is), `swap` removes the page and shows the app, and `restore`
+/// types again into the app's search box what was typed into the page's while the app was being
+/// built (an `input` event, as the reader's own typing), with the focus.
+#[wasm_bindgen_test]
+async fn the_take_over_swaps_the_page_for_the_app_and_carries_late_typing() {
+    use iuc_explorer::takeover;
+    let doc = document();
+    let meta = doc.create_element("meta").unwrap();
+    meta.set_attribute("name", takeover::ROUTE_META).unwrap();
+    meta.set_attribute("content", "/").unwrap();
+    doc.head().unwrap().append_child(&meta).unwrap();
+    // First in the body, so that its `#q` comes before any other test's.
+    let root = doc.create_element("div").unwrap();
+    root.set_inner_html("<p class='page'>Pre-rendered</p><input id='q' value=''>");
+    let body = doc.body().unwrap();
+    body.insert_before(&root, body.first_child().as_ref()).unwrap();
+
+    takeover::prepare(&doc);
+    let app = takeover::hidden_root(&doc, &root).unwrap();
+    let typed = RwSignal::new(String::new());
+    let _handle = mount_to(app.clone(), move || {
+        view! { <input id="q" on:input:target=move |ev| typed.set(ev.target().value()) /> }
+    });
+    tick().await;
+    // Built out of sight; the page is untouched.
+    assert!(app.hidden());
+    assert_eq!(root.query_selector_all(".page").unwrap().length(), 1);
+    // The reader types into the page's box meanwhile.
+    let page_box: web_sys::HtmlInputElement = root.query_selector("input").unwrap().unwrap().unchecked_into();
+    page_box.focus().unwrap();
+    page_box.set_value("malmo");
+
+    let carried = takeover::swap(&doc, &root, &app);
+    assert!(!app.hidden());
+    assert_eq!(root.children().length(), 1, "only the app is left: {}", root.inner_html());
+    takeover::restore(&doc, carried);
+    tick().await;
+    let app_box: web_sys::HtmlInputElement = app.query_selector("#q").unwrap().unwrap().unchecked_into();
+    assert_eq!(app_box.value(), "malmo");
+    assert_eq!(typed.get_untracked(), "malmo", "the app saw the typing");
+    assert!(doc.active_element().is_some_and(|a| a.is_same_node(Some(&app_box))));
+
+    root.remove();
+    meta.remove();
+    doc.document_element().unwrap().remove_attribute("data-app").unwrap();
+}

@@ -17,6 +17,7 @@ pub use facets::FacetKind;
 
 use crate::app::{app_path, with_data, AppData, DataProblems};
 use crate::i18n::use_i18n;
+use crate::takeover::Later;
 use iuc_core::search::{self, Facets};
 use iuc_core::state::{self, ExploreState, View};
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -220,7 +221,11 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
         <DataProblems data=data.loaded.clone() />
         <search_bar::SearchBar />
         <div class="explore-body">
-            <facets::Filters />
+            // The filters, the map and the table are each built in a task of their own when
+            // taking over a pre-rendered page (see `crate::takeover`).
+            <Later part="filters">
+                <facets::Filters />
+            </Later>
             <div class="results">
                 <toolbar::ResultsToolbar />
                 <crate::stats::StatsPanel />
@@ -232,10 +237,14 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
                     class:both=move || view_mode() == View::Both
                 >
                     <Show when=move || view_mode() != View::Table>
-                        <map::PairingsMap />
+                        <Later part="map">
+                            <map::PairingsMap />
+                        </Later>
                     </Show>
                     <Show when=move || view_mode() != View::Map>
-                        <table::PairingsTable />
+                        <Later part="table">
+                            <table::PairingsTable />
+                        </Later>
                     </Show>
                 </div>
             </div>
