@@ -80,7 +80,7 @@ enum Focus {
 /// Whether the app had taken the page over when this view began to render: a navigation.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 fn navigated() -> bool {
-    crate::dom::document().and_then(|d| d.document_element()).is_some_and(|e| e.has_attribute("data-app"))
+    !crate::takeover::taking_over()
 }
 
 /// The view of a split function: at once if its chunk is loaded, else "Loading…" until it is.

@@ -98,6 +98,12 @@ pub fn hidden_root(doc: &web_sys::Document, root: &web_sys::Element) -> Option<w
     Some(next)
 }
 
+/// Whether the app is being built out of sight, before [`swap`] (views that would move focus
+/// must not: [`restore`] puts it back).
+pub fn taking_over() -> bool {
+    TAKING_OVER.with(Cell::get)
+}
+
 /// Run `f` once the [`Later`] parts being built are (at once if there are none).
 pub fn when_built(f: impl FnOnce() + 'static) {
     if PENDING.with(Cell::get) == 0 {
@@ -112,7 +118,7 @@ pub fn when_built(f: impl FnOnce() + 'static) {
 /// is `display: contents`: the layout sees the content alone.
 #[component]
 pub fn Later(part: &'static str, children: ChildrenFn) -> impl IntoView {
-    let taking_over = TAKING_OVER.with(Cell::get);
+    let taking_over = taking_over();
     let built = RwSignal::new(!taking_over);
     if taking_over {
         PENDING.with(|p| p.set(p.get() + 1));

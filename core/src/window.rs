@@ -43,7 +43,7 @@ pub fn rows_to_render(total: usize, scroll: Scroll, row_px: f64, all: bool) -> R
     if all || total <= RENDER_ALL_UP_TO {
         return 0..total;
     }
-    let row = if row_px.is_finite() && row_px >= 1.0 { row_px } else { DEFAULT_ROW_PX };
+    let row = row_height(row_px);
     let above = if scroll.above.is_finite() { scroll.above } else { 0.0 };
     let viewport = if scroll.viewport.is_finite() { scroll.viewport.max(0.0) } else { 0.0 };
     // Rows overlapping [above, above + viewport), clamped to the list.
@@ -56,8 +56,17 @@ pub fn rows_to_render(total: usize, scroll: Scroll, row_px: f64, all: bool) -> R
 
 /// The heights of the spacers that stand in for the rows before and after `window`.
 pub fn spacers(total: usize, window: &Range<usize>, row_px: f64) -> (f64, f64) {
-    let row = if row_px.is_finite() && row_px >= 1.0 { row_px } else { DEFAULT_ROW_PX };
+    let row = row_height(row_px);
     (window.start as f64 * row, total.saturating_sub(window.end) as f64 * row)
+}
+
+/// A measured row height, or [`DEFAULT_ROW_PX`] when the measurement is unusable.
+fn row_height(row_px: f64) -> f64 {
+    if row_px.is_finite() && row_px >= 1.0 {
+        row_px
+    } else {
+        DEFAULT_ROW_PX
+    }
 }
 
 #[cfg(test)]
