@@ -97,10 +97,13 @@ pub fn download(filename: &str, mime: &str, content: &str) {
     web_sys::Url::revoke_object_url(&url).ok();
 }
 
-/// Set `<html lang>` (for the language switch).
+/// Set `<html lang>` (for the language switch). Only when it changes: Chromium re-matches
+/// `:lang()` on every element of the page when the attribute is written, even with the same value.
 pub fn set_document_lang(lang: &str) {
     if let Some(el) = document().and_then(|d| d.document_element()) {
-        el.set_attribute("lang", lang).ok();
+        if el.get_attribute("lang").as_deref() != Some(lang) {
+            el.set_attribute("lang", lang).ok();
+        }
     }
 }
 

@@ -278,3 +278,25 @@ async fn a_page_is_its_folders_index_and_the_app_takes_either_address() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_take_over_writes_html_lang_only_when_the_language_changes() {
+    with_browser(BrowserOptions::default(), |c| async move {
+        // Every write of `<html lang>` from the first script on (Chromium re-matches `:lang()` on
+        // every element of the page when it is written, even with the value it had: under
+        // Lighthouse's tracing that made the take-over's longest task twice as long).
+        // (Installed before the page has an `<html>`: it watches the document.)
+        let probe = "window.__langWrites = []; new MutationObserver(rs => { for (const r of rs) \
+                     if (r.target === document.documentElement) window.__langWrites.push(r.target.getAttribute('lang')); }) \
+                     .observe(document, { attributes: true, subtree: true, attributeFilter: ['lang'] });";
+        cdp(&c, "Page.addScriptToEvaluateOnNewDocument", json!({ "source": probe })).await.expect("lang probe");
+        c.open("/").await;
+        assert_eq!(c.js("return document.documentElement.lang;").await, json!("en"));
+        assert_eq!(c.js("return window.__langWrites;").await, json!([]), "the page was English already");
+        // Another language: written once, to that language.
+        c.open("/?lang=fr").await;
+        assert_eq!(c.js("return window.__langWrites;").await, json!(["fr"]));
+        c.assert_console_clean().await;
+    })
+    .await;
+}
