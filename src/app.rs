@@ -1,126 +1,13 @@
-//! The app shell: router, header, navigation, footer, data loading and the not-found page.
+//! The app shell: router and routes, header, navigation, footer and the not-found page. It
+//! provides what was loaded (`crate::loaded`) to the features, which never import it.
 
-use crate::data::{self, LoadError};
-use crate::i18n::{fill, use_i18n, I18n, Lang};
-use iuc_core::dataset::Loaded;
+use crate::i18n::{use_i18n, I18n, Lang};
+use crate::loaded::{Basemap, DataResource, Preloaded, PreloadedRules};
+use crate::paths::{app_path, base_path, href};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use std::sync::Arc;
-
-/// The loaded dataset and its search index (English names plus one interface language's
-/// country names), built once per language when first needed.
-pub struct AppData {
-    pub loaded: Arc<Loaded>,
-    /// The English index, always there.
-    pub index: iuc_core::search::Index,
-    by_lang: std::sync::Mutex<Vec<(&'static str, Arc<iuc_core::search::Index>)>>,
-}
-
-impl AppData {
-    pub fn new(loaded: Arc<Loaded>) -> AppData {
-        let index = iuc_core::search::Index::new(&loaded.dataset);
-        AppData { loaded, index, by_lang: Default::default() }
-    }
-
-    /// The index for interface language `lang` (English uses [`AppData::index`]).
-    pub fn index_for(&self, lang: crate::i18n::Lang) -> Option<Arc<iuc_core::search::Index>> {
-        let code = lang.code();
-        if code == "en" {
-            return None;
-        }
-        let mut cache = self.by_lang.lock().ok()?;
-        if let Some((_, ix)) = cache.iter().find(|(c, _)| *c == code) {
-            return Some(ix.clone());
-        }
-        let ix = Arc::new(iuc_core::search::Index::new_for(&self.loaded.dataset, code));
-        cache.push((code, ix.clone()));
-        Some(ix)
-    }
-}
-
-/// The dataset, loaded once for the whole app before it mounts (see [`Preloaded`]).
-#[derive(Clone, Copy)]
-pub struct DataResource(StoredValue<Result<Arc<AppData>, LoadError>>);
-
-impl DataResource {
-    pub fn new(data: Result<Arc<AppData>, LoadError>) -> DataResource {
-        DataResource(StoredValue::new(data))
-    }
-
-    pub fn get(&self) -> Result<Arc<AppData>, LoadError> {
-        self.0.get_value()
-    }
-}
-
-/// The basemap, loaded before the app mounts (see [`Preloaded`]).
-#[derive(Clone, Copy)]
-pub struct Basemap(pub StoredValue<Result<Arc<crate::explore::map::World>, LoadError>>);
-
-/// The eligibility rules, when they were loaded before the app mounted (a page load at
-/// `/eligibility`, and the pre-renderer); otherwise the wizard fetches them when it opens.
-#[derive(Clone, Copy)]
-pub struct PreloadedRules(pub StoredValue<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>);
-
-/// What the first render needs, loaded before the app mounts: by `crate::start` in the browser,
-/// from `dist/` by the pre-renderer. With it the first render is complete (no "Loading…"), so
-/// the app can take over a pre-rendered page with nothing shown in between.
-#[derive(Clone)]
-pub struct Preloaded {
-    pub data: Result<Arc<AppData>, LoadError>,
-    pub world: Result<Arc<crate::explore::map::World>, LoadError>,
-    pub rules: Option<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>,
-    /// The page's query string, without `?` (empty for a pre-rendered page).
-    pub search: String,
-}
-
-/// A browser path without the router's base (`/iuc/about` → `/about`).
-pub fn app_path(pathname: &str) -> String {
-    let base = href("");
-    let p = pathname.strip_prefix(base.as_str()).unwrap_or(pathname);
-    if p.starts_with('/') {
-        p.to_string()
-    } else {
-        format!("/{p}")
-    }
-}
-
-thread_local! {
-    static BASE: String = base_path();
-}
-
-/// An app path as a link: with the base the app is hosted under (`/about` → `/iuc/about`).
-pub fn href(path: &str) -> String {
-    BASE.with(|b| format!("{b}{path}"))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static NATIVE_BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-}
-
-/// Natively (the pre-renderer), the base path the pages are rendered for (`/iuc/`); set it
-/// before the first render.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn set_native_base(base: &str) {
-    NATIVE_BASE.with(|b| *b.borrow_mut() = base.trim_end_matches('/').to_string());
-}
-
-/// The router's base path, from `<base href>` (trunk's `--public-url`), without trailing slash.
-pub fn base_path() -> String {
-    #[cfg(not(target_arch = "wasm32"))]
-    if crate::dom::window().is_none() {
-        return NATIVE_BASE.with(|b| b.borrow().clone());
-    }
-    let href = crate::dom::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|u| web_sys::Url::new(&u).ok())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
-    href.trim_end_matches('/').to_string()
-}
 
 /// The app, starting in `lang` (whose strings `crate::start` has installed); `explicit`: chosen
 /// by a `lang=` URL rather than taken from the browser.
@@ -208,8 +95,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("") view=|| () />
                     <Route path=path!("pairing/:id") view=crate::explore::DetailRoute />
                 </ParentRoute>
-                <Route path=path!("eligibility") view=crate::lazy::WizardRoute />
-                <Route path=path!("about") view=crate::lazy::AboutRoute />
+                <Route path=path!("eligibility") view=crate::wizard::WizardRoute />
+                <Route path=path!("about") view=crate::about::AboutRoute />
             </Routes>
         </main>
         {if embed { view! { <EmbedFooter /> }.into_any() } else { view! { <Footer /> }.into_any() }}
@@ -260,50 +147,12 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// Render `render(data)` with the dataset (loaded before the app mounted), or an error that
-/// says what failed instead of a blank page.
-pub fn with_data<V, F>(render: F) -> impl IntoView
-where
-    V: IntoView + 'static,
-    F: Fn(Arc<AppData>) -> V + Send + Sync + Clone + 'static,
-{
-    match expect_context::<DataResource>().get() {
-        Ok(data) => render(data).into_any(),
-        Err(e) => view! { <LoadFailed error=e /> }.into_any(),
+/// Load the code of the route at `path` (an app path), if it is loaded lazily: a page that
+/// starts there renders it complete at once (see `crate::lazy`).
+pub async fn preload_route(path: &str) {
+    match path {
+        "/eligibility" => crate::wizard::preload().await,
+        "/about" => crate::about::preload().await,
+        _ => {}
     }
-}
-
-#[component]
-pub fn LoadFailed(error: LoadError) -> impl IntoView {
-    let i = use_i18n();
-    view! {
-        <div class="notice error" role="alert">
-            <h2>{move || i.t().load_failed_title}</h2>
-            <p><code>{error.to_string()}</code></p>
-            <p>{move || i.t().load_failed_help}</p>
-        </div>
-    }
-}
-
-/// The list of problems found in the data file, shown above the (partial) content.
-#[component]
-pub fn DataProblems(data: Arc<Loaded>) -> impl IntoView {
-    let i = use_i18n();
-    if data.problems.is_empty() {
-        return None;
-    }
-    let valid = data.dataset.pairings.len().to_string();
-    let total = data.records_in_file.to_string();
-    let shown = data.problems.len().min(200);
-    let more = data.problems.len() - shown;
-    Some(view! {
-        <section class="notice warning" aria-labelledby="problems-title">
-            <h2 id="problems-title">{move || i.t().problems_title}</h2>
-            <p>{move || fill(i.t().problems_intro, &[("valid", &valid), ("total", &total)])}</p>
-            <ul class="problem-list">
-                {data.problems.iter().take(shown).map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
-            </ul>
-            {(more > 0).then(|| view! { <p>"… and " {more} " more."</p> })}
-        </section>
-    })
 }

@@ -6,9 +6,9 @@
 //! under a sub-path. The HTTP status is checked before parsing (a static host that answers a
 //! missing file with index.html would otherwise show up as a confusing JSON error).
 
-use crate::wizard::gazetteer::Gazetteer;
 use iuc_core::dataset::{self, Loaded, Problem};
 use iuc_core::eligibility::{self, Rules};
+use iuc_core::gazetteer::Gazetteer;
 use std::fmt;
 use std::sync::Arc;
 
@@ -86,7 +86,7 @@ pub async fn load_pairings() -> Result<Arc<Loaded>, LoadError> {
 }
 
 /// Fetch the basemap (Natural Earth, pre-projected by `cargo xtask basemap`).
-pub async fn load_world() -> Result<Arc<crate::explore::map::World>, LoadError> {
+pub async fn load_world() -> Result<Arc<World>, LoadError> {
     let text = fetch_text(WORLD_URL).await?;
     serde_json::from_str(&text).map(Arc::new).map_err(|e| LoadError::WrongContent {
         url: WORLD_URL.into(),
@@ -116,4 +116,20 @@ pub async fn load_rules() -> Result<Arc<Rules>, RulesError> {
 pub async fn load_gazetteer() -> Result<Arc<Gazetteer>, String> {
     let text = fetch_text(GAZETTEER_URL).await.map_err(|e| e.to_string())?;
     Gazetteer::parse(&text).map(Arc::new).map_err(|e| format!("{GAZETTEER_URL}: {e}"))
+}
+
+/// The basemap file (`public/data/world.json`, made by `cargo xtask basemap`).
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct World {
+    pub sphere: String,
+    #[serde(default)]
+    pub graticule: String,
+    pub countries: Vec<WorldCountry>,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct WorldCountry {
+    pub id: String,
+    pub name: String,
+    pub d: String,
 }

@@ -1,74 +1,27 @@
-//! Routes and parts whose code is loaded when first used.
+//! Showing a view whose code is loaded when first used: "Loading…" until its chunk is in, and
+//! "Try again" when it cannot be fetched. The split points themselves live with their features
+//! (`wizard::WizardRoute`, `about::AboutRoute`, `explore::stats::body`); this module knows none
+//! of them.
 //!
-//! With the `split` feature (trunk's build, see index.html) the wizard, About and Explore's
-//! statistics are split functions (`wasm_split`, the macro under Leptos's `#[lazy]`):
-//! `xtask/src/split.rs` cuts each into its own WASM chunk, which the page fetches the first time
-//! the route or part is shown (the service worker precaches the chunks once the browser is idle,
-//! so they also work offline). A chunk that cannot be fetched is said so, with "Try again".
-//! Without the feature (the native pre-renderer, wasm-bindgen-test) they are ordinary
-//! components, rendered at once.
+//! With the `split` feature (trunk's build, see index.html) each is a split function
+//! (`wasm_split`, the macro under Leptos's `#[lazy]`, in its `fallible` form: `#[lazy]` panics
+//! when a chunk cannot be fetched, and a panic ends the app). `xtask/src/split.rs` cuts each into
+//! its own WASM chunk, which the page fetches the first time the route or part is shown (the
+//! service worker precaches the chunks once the browser is idle, so they also work offline).
+//! `wasm_split` needs no `async`: each body returns its view at once. Without the feature (the
+//! native pre-renderer, wasm-bindgen-test) they are ordinary components, rendered at once.
 //!
-//! A page that starts on one of these routes loads its chunk with the data, before the app takes
-//! over the pre-rendered page ([`preload`], called by `crate::start`): the first render is then
-//! complete, as on every other route.
+//! A page that starts on one of the routes loads its chunk with the data, before the app takes
+//! over the pre-rendered page (`crate::app::preload_route`, called by `crate::start`): the first
+//! render is then complete, as on every other route.
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 
-/// The split points. Leptos's `#[lazy]` panics when a chunk cannot be fetched (a panic ends the
-/// app); the `fallible` form of the same macro returns the failure, so the page can say so and
-/// offer to try again. `wasm_split` needs no `async`: each body returns its view at once.
-#[cfg(feature = "split")]
-mod chunks {
-    use leptos::prelude::*;
-    use leptos::wasm_split::{wasm_split, SplitLoaderError};
-
-    #[wasm_split(wizard, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_wizard))]
-    pub fn wizard() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <crate::wizard::WizardPage /> }.into_any())
-    }
-
-    #[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_about))]
-    pub fn about() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <crate::about::AboutPage /> }.into_any())
-    }
-
-    #[wasm_split(stats_body, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn stats_body(pending: StoredValue<Option<String>>) -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <crate::stats::StatsBody pending /> }.into_any())
-    }
-}
-
-/// `/eligibility`.
-#[component]
-pub fn WizardRoute() -> impl IntoView {
-    #[cfg(feature = "split")]
-    return load(chunks::wizard, Focus::Heading { navigated: navigated() });
-    #[cfg(not(feature = "split"))]
-    view! { <crate::wizard::WizardPage /> }.into_any()
-}
-
-/// `/about`.
-#[component]
-pub fn AboutRoute() -> impl IntoView {
-    #[cfg(feature = "split")]
-    return load(chunks::about, Focus::Heading { navigated: navigated() });
-    #[cfg(not(feature = "split"))]
-    view! { <crate::about::AboutPage /> }.into_any()
-}
-
-/// Explore's statistics, once opened.
-pub fn stats_body(pending: StoredValue<Option<String>>) -> AnyView {
-    #[cfg(feature = "split")]
-    return load(move || chunks::stats_body(pending), Focus::Selector("#stats-title button"));
-    #[cfg(not(feature = "split"))]
-    view! { <crate::stats::StatsBody pending /> }.into_any()
-}
-
 /// Where focus goes once a lazily loaded view replaces what the reader was waiting on.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
 #[derive(Clone, Copy)]
-enum Focus {
+pub enum Focus {
     /// A route: its heading, after a navigation that waited for the chunk (the shell's move found
     /// no heading yet) or after "Try again". `navigated` is false during the take-over, which
     /// restores focus and scroll itself.
@@ -79,7 +32,7 @@ enum Focus {
 
 /// Whether the app had taken the page over when this view began to render: a navigation.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
-fn navigated() -> bool {
+pub fn navigated() -> bool {
     !crate::takeover::taking_over()
 }
 
@@ -87,7 +40,7 @@ fn navigated() -> bool {
 /// If the chunk cannot be fetched (offline before the service worker had cached it, a host that
 /// lost the file), why, and "Try again", which fetches it afresh: the rest of the app goes on.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]
-fn load<F>(chunk: impl Fn() -> F + Send + Sync + 'static, focus: Focus) -> AnyView
+pub fn load<F>(chunk: impl Fn() -> F + Send + Sync + 'static, focus: Focus) -> AnyView
 where
     F: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + Send + 'static,
 {
@@ -148,17 +101,4 @@ fn failed(attempt: RwSignal<u32>) -> AnyView {
         </div>
     }
     .into_any()
-}
-
-/// Load the chunk of the route at `path` (an app path), if it has one.
-pub async fn preload(path: &str) {
-    #[cfg(feature = "split")]
-    match path {
-        // A failure shows on the route itself, which tries again (`load`).
-        "/eligibility" => drop(chunks::preload_wizard().await),
-        "/about" => drop(chunks::preload_about().await),
-        _ => {}
-    }
-    #[cfg(not(feature = "split"))]
-    let _ = path;
 }

@@ -15,12 +15,16 @@ pub mod explore;
 pub mod i18n;
 pub mod lang;
 pub mod lazy;
-pub mod stats;
+pub mod loaded;
+pub mod paths;
 pub mod wizard;
 
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod takeover;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod layering_tests;
 
 use std::sync::Arc;
 
@@ -39,7 +43,7 @@ pub fn start() {
         let Some(doc) = window.document() else { return };
         takeover::normalise_address(&window);
         let pathname = window.location().pathname().unwrap_or_default();
-        let route = app::app_path(&pathname);
+        let route = paths::app_path(&pathname);
         let wants_rules = route == "/eligibility";
         // A pre-rendered Explore page has drawn the basemap already: no need to download it.
         let drawn = takeover::basemap_from_page(&doc).map(Arc::new);
@@ -60,7 +64,7 @@ pub fn start() {
                 }
             },
             // The route's code, when it is loaded lazily (the wizard, About).
-            lazy::preload(&route),
+            app::preload_route(&route),
         );
         let lang = match lang_loaded {
             Ok(()) => lang,
@@ -73,13 +77,13 @@ pub fn start() {
         if let Ok(loaded) = &pairings {
             takeover::note_stale_pages(&doc, &loaded.fingerprint);
         }
-        let data = pairings.map(|l| Arc::new(app::AppData::new(l)));
+        let data = pairings.map(|l| Arc::new(loaded::AppData::new(l)));
         // Let the browser breathe between parsing and indexing the data and the render: two
         // shorter tasks rather than one long one (a tap on the page is answered in between).
         yield_to_browser().await;
         let Some(root) = doc.get_element_by_id("app") else { return };
         takeover::prepare(&doc);
-        let pre = app::Preloaded { data, world, rules, search: window.location().search().unwrap_or_default() };
+        let pre = loaded::Preloaded { data, world, rules, search: window.location().search().unwrap_or_default() };
         // Built out of sight, beside the page, its heaviest parts each in a later task (see
         // `takeover`); then one task swaps the page for the app, and the frame after it puts
         // focus and scroll back, before it paints.

@@ -7,8 +7,9 @@
 //! was rendered for and the fingerprint of the data it was rendered from. Nothing inline: no
 //! script, no style attribute (the strict CSP).
 
-use crate::app::{App, AppData, Preloaded};
+use crate::app::App;
 use crate::i18n::{fill, Lang};
+use crate::loaded::{AppData, Preloaded};
 use iuc_core::dataset::Loaded;
 // Text into an attribute value (or an element's text): `&`, `<`, `>` and `"` escaped.
 use html_escape::encode_double_quoted_attribute as attr;
@@ -54,13 +55,13 @@ pub fn pages(inputs: &Inputs, site: &Site) -> Result<Vec<Page>, String> {
         let list: Vec<String> = loaded.problems.iter().take(20).map(|p| format!("  - {p}")).collect();
         return Err(format!("data/pairings.json has {} problem(s):\n{}", loaded.problems.len(), list.join("\n")));
     }
-    let world: Arc<crate::explore::map::World> =
+    let world: Arc<crate::data::World> =
         Arc::new(serde_json::from_str(&inputs.world_json).map_err(|e| format!("data/world.json: {e}"))?);
     let rules = iuc_core::eligibility::load_rules(&inputs.rules_json)
         .map(Arc::new)
         .map_err(|p| format!("data/eligibility.json: {} problem(s), first: {}", p.len(), p[0]))?;
     let data = Arc::new(AppData::new(loaded.clone()));
-    crate::app::set_native_base(&site.base);
+    crate::paths::set_native_base(&site.base);
 
     let t = Lang::En.strings();
     let app = t.app_name;

@@ -193,7 +193,7 @@ fn capture(doc: &web_sys::Document) -> Carried {
 pub fn normalise_address(window: &web_sys::Window) {
     let loc = window.location();
     let path = loc.pathname().unwrap_or_default();
-    let base = crate::app::href("");
+    let base = crate::paths::href("");
     let trimmed = path.strip_suffix("index.html").unwrap_or(&path).trim_end_matches('/');
     let trimmed = if trimmed.len() <= base.len() { format!("{base}/") } else { trimmed.to_string() };
     if trimmed != path {
@@ -260,20 +260,20 @@ pub fn show_page(doc: &web_sys::Document, state: &str) {
 
 /// The basemap as the pre-rendered map drew it (Explore's pages): the app takes it from there
 /// instead of downloading `data/world.json` again. `None` on a page without the map.
-pub fn basemap_from_page(doc: &web_sys::Document) -> Option<crate::explore::map::World> {
+pub fn basemap_from_page(doc: &web_sys::Document) -> Option<crate::data::World> {
     meta(doc, ROUTE_META)?;
     let sphere = doc.query_selector(".map-pane path.map-sphere").ok()??.get_attribute("d")?;
     let paths = doc.query_selector_all(".map-pane path.map-country[data-id]").ok()?;
     let mut countries = Vec::with_capacity(paths.length() as usize);
     for k in 0..paths.length() {
         let el = paths.item(k)?.dyn_into::<web_sys::Element>().ok()?;
-        countries.push(crate::explore::map::WorldCountry {
+        countries.push(crate::data::WorldCountry {
             id: el.get_attribute("data-id")?,
             name: el.first_element_child().and_then(|t| t.text_content()).unwrap_or_default(),
             d: el.get_attribute("d")?,
         });
     }
-    (!countries.is_empty()).then(|| crate::explore::map::World { sphere, graticule: String::new(), countries })
+    (!countries.is_empty()).then(|| crate::data::World { sphere, graticule: String::new(), countries })
 }
 
 /// When the pre-rendered page was built from other data than the file just fetched (a host

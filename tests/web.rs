@@ -2,7 +2,7 @@
 //! element and assert on the DOM after each interaction.
 #![cfg(target_arch = "wasm32")]
 
-use iuc_explorer::app::DataProblems;
+use iuc_explorer::loaded::DataProblems;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -45,8 +45,8 @@ async fn data_problems_lists_every_problem_as_text() {
 
 mod explore {
     use super::*;
-    use iuc_explorer::app::{AppData, DataResource};
     use iuc_explorer::explore::ExplorePage;
+    use iuc_explorer::loaded::{AppData, DataResource};
     use leptos_router::components::{ParentRoute, Route, Router, Routes};
     use leptos_router::path;
 
@@ -202,8 +202,8 @@ fn every_language_is_translated() {
         assert_ne!(w.wizard_name, iuc_explorer::wizard::text::WIZARD_EN.wizard_name, "{lang:?} wizard");
         let a = iuc_explorer::about::text::about_strings(lang);
         assert_ne!(a.title, iuc_explorer::about::text::ABOUT_EN.title, "{lang:?} about");
-        let s = iuc_explorer::stats::text::stats_strings(lang);
-        assert_ne!(s.title, iuc_explorer::stats::text::STATS_EN.title, "{lang:?} stats");
+        let s = iuc_explorer::explore::stats::text::stats_strings(lang);
+        assert_ne!(s.title, iuc_explorer::explore::stats::text::STATS_EN.title, "{lang:?} stats");
     }
 }
 

@@ -3,7 +3,6 @@
 //! interaction. Also the "Find your city" gazetteer's parsing and matching.
 #![cfg(target_arch = "wasm32")]
 
-use iuc_explorer::wizard::gazetteer::Gazetteer;
 use iuc_explorer::wizard::{fmt_u64, has_return_marker, Wizard};
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use leptos_router::components::Router;
@@ -17,7 +16,6 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const RULES: &str = include_str!("../public/data/eligibility.json");
-const GAZETTEER: &str = include_str!("../public/data/gazetteer.json");
 
 fn fresh_container() -> web_sys::HtmlElement {
     let doc = document();
@@ -187,40 +185,6 @@ async fn a_change_link_returns_to_check_answers() {
     assert_eq!(q(&root, ".wizard-step").unwrap().get_attribute("data-step").as_deref(), Some("check"));
     assert!(text(&root, ".summary-list").contains("90,000"));
     assert!(!has_return_marker(&window().location().search().unwrap()));
-}
-
-#[wasm_bindgen_test]
-fn the_gazetteer_matches_prefixes_without_accents_largest_first() {
-    let g = Gazetteer::parse(
-        r#"{"fields":["name","country","population"],"rows":[
-            ["Málaga","ES",568305],["Malaga Bay","xx",5],["Frankfurt am Main","DE",650000],
-            ["Frankfurt (Oder)","DE",57107],["Mainz","DE",217118],["bad",3,"x"],["","DE",10],
-            ["Tiny","DE",0],"not a row",["Ömer","DE",20000]]}"#,
-    )
-    .unwrap();
-    // Malformed rows (unknown country format, no name, no population, not an array) are skipped.
-    assert_eq!(g.len(), 5);
-    let names = |q: &str, n: usize| g.search(q, n).into_iter().map(|c| c.name).collect::<Vec<_>>();
-    assert_eq!(names("malaga", 8), ["Málaga"]);
-    assert_eq!(names("MÁLAGA", 8), ["Málaga"]);
-    assert_eq!(names("frankf", 8), ["Frankfurt am Main", "Frankfurt (Oder)"]);
-    assert_eq!(names("frankf", 1), ["Frankfurt am Main"]);
-    // Whole-name prefixes come before word prefixes.
-    assert_eq!(names("main", 8), ["Mainz", "Frankfurt am Main"]);
-    assert_eq!(names("omer", 8), ["Ömer"]);
-    assert!(names("  ", 8).is_empty());
-    assert!(names("zzz", 8).is_empty());
-    assert!(Gazetteer::parse("{\"rows\": []}").is_err());
-    assert!(Gazetteer::parse("[").is_err());
-}
-
-#[wasm_bindgen_test]
-fn the_shipped_gazetteer_loads_and_finds_cities() {
-    let g = Gazetteer::parse(GAZETTEER).unwrap();
-    assert!(g.len() > 6000, "{}", g.len());
-    let hits = g.search("sevil", 8);
-    assert_eq!(hits.first().map(|c| (c.name.as_str(), c.country.as_str())), Some(("Sevilla", "ES")));
-    assert_eq!(g.search("a", 8).len(), 8);
 }
 
 #[wasm_bindgen_test]

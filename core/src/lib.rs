@@ -9,6 +9,7 @@ pub mod colour;
 pub mod dataset;
 pub mod eligibility;
 pub mod export;
+pub mod gazetteer;
 pub mod geo;
 pub mod order;
 pub mod search;

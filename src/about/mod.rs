@@ -13,6 +13,33 @@ use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// `/about`. Its code is a WASM chunk of its own with the `split` feature (see `crate::lazy`).
+#[component]
+pub fn AboutRoute() -> impl IntoView {
+    #[cfg(feature = "split")]
+    return crate::lazy::load(chunk::about, crate::lazy::Focus::Heading { navigated: crate::lazy::navigated() });
+    #[cfg(not(feature = "split"))]
+    view! { <AboutPage /> }.into_any()
+}
+
+/// Fetch [`AboutRoute`]'s chunk ahead (a page that starts on the route; a failure shows on the
+/// route itself, which tries again).
+pub async fn preload() {
+    #[cfg(feature = "split")]
+    drop(chunk::preload_about().await);
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_about))]
+    pub fn about() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <super::AboutPage /> }.into_any())
+    }
+}
+
 /// `/about`.
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -42,13 +69,13 @@ pub fn AboutPage() -> impl IntoView {
                 <h2 id="about-what">{move || t().what_title}</h2>
                 <p>{move || t().what_p1}</p>
                 <p>{move || t().what_p2}</p>
-                <p>{move || t().what_explore} <A href=crate::app::href("/")>{move || t().what_explore_link}</A>"."</p>
+                <p>{move || t().what_explore} <A href=crate::paths::href("/")>{move || t().what_explore_link}</A>"."</p>
             </section>
 
             <section class="cta" aria-labelledby="about-cta">
                 <h2 id="about-cta">{move || t().cta_title}</h2>
                 <p>{move || t().cta_text}</p>
-                <p><A href=crate::app::href("/eligibility") attr:class="button button-primary">{move || t().cta_link}</A></p>
+                <p><A href=crate::paths::href("/eligibility") attr:class="button button-primary">{move || t().cta_link}</A></p>
             </section>
 
             <section aria-labelledby="about-join">
@@ -87,7 +114,7 @@ pub fn AboutPage() -> impl IntoView {
                     <li>{move || t().apply_partners}</li>
                 </ul>
                 <Quote words=at::QUOTE_APPLY section=|t| t.section_apply />
-                <p><A href=crate::app::href("/eligibility")>{move || t().apply_link}</A></p>
+                <p><A href=crate::paths::href("/eligibility")>{move || t().apply_link}</A></p>
             </section>
 
             <section aria-labelledby="about-lap">

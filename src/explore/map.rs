@@ -129,22 +129,6 @@ impl Geometry {
     }
 }
 
-/// The basemap file (`public/data/world.json`, made by `cargo xtask basemap`).
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct World {
-    pub sphere: String,
-    #[serde(default)]
-    pub graticule: String,
-    pub countries: Vec<WorldCountry>,
-}
-
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct WorldCountry {
-    pub id: String,
-    pub name: String,
-    pub d: String,
-}
-
 /// How long a fit's animation takes.
 const FIT_ANIMATION_MS: f64 = 350.0;
 /// Above this many shown pairings a fit jumps (every frame of an animation redraws them).
@@ -164,7 +148,7 @@ pub fn PairingsMap() -> impl IntoView {
     let i = use_i18n();
     let ctx = expect_context::<ExploreCtx>();
     let geometry = StoredValue::new(Arc::new(ctx.data.with_value(|d| Geometry::new(&d.loaded.dataset))));
-    let world = use_context::<crate::app::Basemap>().map(|b| b.0);
+    let world = use_context::<crate::loaded::Basemap>().map(|b| b.0);
     let world = move || world.map(|w| w.get_value());
 
     let aspect = geo::MAP_WIDTH / geo::map_height();

@@ -6,17 +6,20 @@
 //! the pairing detail. They turn clicks and keystrokes back into URLs through the context.
 
 mod detail;
+pub mod embed_dialog;
 mod facets;
 pub mod map;
 mod search_bar;
+pub mod stats;
 mod table;
 mod toolbar;
 
 pub use detail::DetailRoute;
 pub use facets::FacetKind;
 
-use crate::app::{app_path, with_data, AppData, DataProblems};
 use crate::i18n::use_i18n;
+use crate::loaded::{with_data, AppData, DataProblems};
+use crate::paths::app_path;
 use crate::takeover::Later;
 use iuc_core::search::{self, Facets};
 use iuc_core::state::{self, ExploreState, View};
@@ -77,7 +80,7 @@ impl ExploreCtx {
             _ => "/".to_string(),
         };
         let url = if q.is_empty() { path } else { format!("{path}?{q}") };
-        crate::app::href(&self.sticky.with_value(|s| s.apply(&url)))
+        crate::paths::href(&self.sticky.with_value(|s| s.apply(&url)))
     }
 
     /// Change the state: `f` edits a copy of the current one (with any text typed ahead of the
@@ -121,7 +124,7 @@ impl ExploreCtx {
     /// The detail URL of pairing `i`, keeping the current search.
     pub fn detail_url(&self, i: usize) -> String {
         let id = self.data.with_value(|d| d.loaded.dataset.pairings.get(i).map(|p| p.id.clone()).unwrap_or_default());
-        self.detail_query.with_untracked(|q| crate::app::href(&format!("/pairing/{id}{q}")))
+        self.detail_query.with_untracked(|q| crate::paths::href(&format!("/pairing/{id}{q}")))
     }
 
     /// Close the detail (back to the list with the same search).
@@ -151,7 +154,7 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
     let location = use_location();
     let nav = use_navigate();
     let go = Callback::new(move |(url, replace): (String, bool)| {
-        // URLs carry the base already (see `crate::app::href`).
+        // URLs carry the base already (see `crate::paths::href`).
         nav(&url, NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
     });
     let stored = StoredValue::new(data.clone());
@@ -228,7 +231,7 @@ fn Explore(data: Arc<AppData>) -> impl IntoView {
             </Later>
             <div class="results">
                 <toolbar::ResultsToolbar />
-                <crate::stats::StatsPanel />
+                <stats::StatsPanel />
                 <div
                     class="panes"
                     id="panes"

@@ -322,7 +322,7 @@ fn TableRow(r: usize, q: Memo<String>, index: Signal<usize>) -> impl IntoView {
     // One string shared by every row's link (see `ExploreCtx::detail_query`).
     let pid2 = pid.clone();
     let href =
-        move || ctx.detail_query.try_with(|q| crate::app::href(&format!("/pairing/{pid2}{q}"))).unwrap_or_default();
+        move || ctx.detail_query.try_with(|q| crate::paths::href(&format!("/pairing/{pid2}{q}"))).unwrap_or_default();
     // One subscription to the selection per row (its class and `aria-current` read this).
     let sel = Memo::new(move |_| ctx.selected.try_get().flatten() == Some(r));
     let is_sel = move || sel.get();

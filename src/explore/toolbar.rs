@@ -108,7 +108,7 @@ pub(super) fn ResultsToolbar() -> impl IntoView {
                 >
                     {move || i.t().export_geojson}
                 </button>
-                {(!ctx.sticky.with_value(|s| s.embed)).then(|| view! { <crate::embed::EmbedDialog /> })}
+                {(!ctx.sticky.with_value(|s| s.embed)).then(|| view! { <super::embed_dialog::EmbedDialog /> })}
                 <button type="button" class="print-only-hide" on:click=move |_| {
                     if let Some(w) = crate::dom::window() {
                         w.print().ok();

@@ -13,8 +13,8 @@
 //! installed (at most one bundle per language, for the page's lifetime).
 
 use crate::about::text::AboutStrings;
+use crate::explore::stats::text::StatsStrings;
 use crate::i18n::{Lang, Strings};
-use crate::stats::text::StatsStrings;
 use crate::wizard::text::WizardStrings;
 use std::cell::RefCell;
 
@@ -180,7 +180,7 @@ mod files {
                 &crate::i18n::EN,
                 &crate::wizard::text::WIZARD_EN,
                 &crate::about::text::ABOUT_EN,
-                &crate::stats::text::STATS_EN,
+                &crate::explore::stats::text::STATS_EN,
             ),
         }
     }

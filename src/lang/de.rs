@@ -6,8 +6,8 @@
 //! Section headings of the programme page (`section_*`, `credit_pairings_source`) are quoted as
 //! printed there, in English, so that readers can find them on the (English) page.
 use crate::about::text::AboutStrings;
+use crate::explore::stats::text::StatsStrings;
 use crate::i18n::Strings;
-use crate::stats::text::StatsStrings;
 use crate::wizard::text::WizardStrings;
 
 /// The main interface in German.

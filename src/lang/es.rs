@@ -5,8 +5,8 @@
 //! programme page's section headings (`ABOUT.section_*`, and the heading quoted in
 //! `ABOUT.credit_pairings_source`), because they name headings of the English page that is quoted.
 use crate::about::text::AboutStrings;
+use crate::explore::stats::text::StatsStrings;
 use crate::i18n::Strings;
-use crate::stats::text::StatsStrings;
 use crate::wizard::text::WizardStrings;
 
 /// The interface strings in Spanish.

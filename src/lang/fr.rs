@@ -9,8 +9,8 @@
 //! the data files, in English; the section headings of the programme page stay in English because
 //! they are quoted as printed there.
 use crate::about::text::AboutStrings;
+use crate::explore::stats::text::StatsStrings;
 use crate::i18n::Strings;
-use crate::stats::text::StatsStrings;
 use crate::wizard::text::WizardStrings;
 
 /// The main interface strings in French.

@@ -4,8 +4,8 @@
 //! Italian public-administration forms). Quotation marks: «caporali». Sentences quoted word for
 //! word from the programme page, and the page's section headings, stay in English.
 use crate::about::text::AboutStrings;
+use crate::explore::stats::text::StatsStrings;
 use crate::i18n::Strings;
-use crate::stats::text::StatsStrings;
 use crate::wizard::text::WizardStrings;
 
 /// The main interface strings in Italian.

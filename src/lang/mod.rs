@@ -1,6 +1,6 @@
 //! Translations of the interface: one module per language, each defining the same four string
 //! tables as English (`crate::i18n::EN`, `crate::wizard::text::WIZARD_EN`,
-//! `crate::about::text::ABOUT_EN`, `crate::stats::text::STATS_EN`). Every field must be given, so a
+//! `crate::about::text::ABOUT_EN`, `crate::explore::stats::text::STATS_EN`). Every field must be given, so a
 //! missing translation does not compile. City names and quoted sentences of the call stay as
 //! published (the quotes live outside these tables).
 //!

@@ -6,8 +6,8 @@
 //! Sustentável (ODS), convite à apresentação de candidaturas. The programme page's section headings
 //! and page title stay in English, as printed on that (English-only) page.
 use crate::about::text::AboutStrings;
+use crate::explore::stats::text::StatsStrings;
 use crate::i18n::Strings;
-use crate::stats::text::StatsStrings;
 use crate::wizard::text::WizardStrings;
 
 /// The main interface strings in Portuguese.

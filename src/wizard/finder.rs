@@ -2,9 +2,9 @@
 //! over the gazetteer. It only fills in other fields; the wizard works without it, so nothing is
 //! shown when the gazetteer is not (yet) loaded.
 
-use super::gazetteer::City;
 use super::Wiz;
 use crate::i18n::fill;
+use iuc_core::gazetteer::City;
 use leptos::prelude::*;
 
 /// How many suggestions the list shows.

@@ -11,23 +11,22 @@
 //! the GOV.UK error summary (focused) plus inline messages by the fields.
 //!
 //! Layout: [`questions`] (start and question pages), [`summary`] (check answers and the result),
-//! [`finder`] (the "Find your city" combobox) and [`gazetteer`] (its data, pure).
+//! [`finder`] (the "Find your city" combobox, over [`iuc_core::gazetteer`]: its data, pure).
 
 mod finder;
-pub mod gazetteer;
 mod questions;
 mod summary;
 pub mod text;
 
-use crate::app::DataResource;
 use crate::data::{self, RulesError};
 use crate::i18n::{fill, use_i18n, Lang};
+use crate::loaded::DataResource;
 use crate::wizard::text::{wizard_strings, WizardStrings};
-use gazetteer::{City, Gazetteer};
 use iuc_core::eligibility::{
     decode_answers, encode_answers, encode_query, resolve_step, submit, Answers, Call, ErrorCode, FieldError, Rules,
     Step, Threshold,
 };
+use iuc_core::gazetteer::{City, Gazetteer};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -37,6 +36,33 @@ use std::sync::Arc;
 pub const PATH: &str = "/eligibility";
 /// The marker a "Change" link adds so that Continue returns to the check-answers page.
 pub const RETURN_TO_CHECK: &str = "return=check";
+
+/// `/eligibility`. Its code is a WASM chunk of its own with the `split` feature (see `crate::lazy`).
+#[component]
+pub fn WizardRoute() -> impl IntoView {
+    #[cfg(feature = "split")]
+    return crate::lazy::load(chunk::wizard, crate::lazy::Focus::Heading { navigated: crate::lazy::navigated() });
+    #[cfg(not(feature = "split"))]
+    view! { <WizardPage /> }.into_any()
+}
+
+/// Fetch [`WizardRoute`]'s chunk ahead (a page that starts on the route; a failure shows on the
+/// route itself, which tries again).
+pub async fn preload() {
+    #[cfg(feature = "split")]
+    drop(chunk::preload_wizard().await);
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(wizard, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_wizard))]
+    pub fn wizard() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <super::WizardPage /> }.into_any())
+    }
+}
 
 /// `/eligibility`: loads the rules, then runs the wizard (or says why it cannot).
 #[component]
@@ -49,7 +75,7 @@ pub fn WizardPage() -> AnyView {
         .and_then(|d| Some((d.active_element()?, d.body()?)))
         .is_some_and(|(active, body)| !active.is_same_node(Some(&body)));
     // Loaded before the app mounted (a page load here, or the pre-renderer): render at once.
-    if let Some(pre) = use_context::<crate::app::PreloadedRules>() {
+    if let Some(pre) = use_context::<crate::loaded::PreloadedRules>() {
         let body = match pre.0.get_value() {
             Ok(r) => view! { <Wizard rules=r focus_on_mount=arrived_in_app /> }.into_any(),
             Err(e) => view! { <RulesFailed error=e /> }.into_any(),
@@ -289,7 +315,7 @@ pub fn Wizard(rules: Arc<Rules>, #[prop(optional)] focus_on_mount: bool) -> impl
         step,
         ret,
         lang,
-        base: StoredValue::new(crate::app::base_path()),
+        base: StoredValue::new(crate::paths::base_path()),
         go,
         data: use_context::<DataResource>(),
         gazetteer: LocalResource::new(load_gazetteer_once),

@@ -377,7 +377,7 @@ pub fn country_page(w: Wiz) -> AnyView {
     let on_select = move |v: String| selected.set(Some(v).filter(|v| !v.is_empty()));
     // A city picked in "Find your city" fills in the country and, for a city, the population —
     // unless the user has given a figure of their own (their figure wins).
-    let on_pick = Callback::new(move |c: super::gazetteer::City| -> bool {
+    let on_pick = Callback::new(move |c: iuc_core::gazetteer::City| -> bool {
         selected.set(Some(c.country.clone()));
         let previous = w.found.get_untracked().map(|f| f.population);
         let own_figure = match population.get_untracked() {

@@ -9,9 +9,10 @@
 //!   "rows": [["A Coruña", "ES", 250438], …] }
 //! ```
 //!
-//! Pure data and functions (no DOM), so the matching rules are testable on their own.
+//! Pure data and functions (no DOM), so the matching rules are testable on their own. The wizard's
+//! "Find your city" (`src/wizard/finder.rs`) uses it; `src/data.rs` fetches the file.
 
-use iuc_core::text::fold;
+use crate::text::fold;
 use serde_json::Value;
 
 /// Longest city name accepted from the file (longer rows are skipped).
@@ -65,7 +66,7 @@ impl Gazetteer {
             if name.is_empty() || name.len() > MAX_NAME || name.chars().any(char::is_control) || !ok_country {
                 continue;
             }
-            if population == 0 || population > iuc_core::eligibility::MAX_POPULATION {
+            if population == 0 || population > crate::eligibility::MAX_POPULATION {
                 continue;
             }
             g.keys.push(fold(name));
@@ -108,10 +109,52 @@ impl Gazetteer {
                 }
             })
             .collect();
-        iuc_core::order::sort_by(&mut hits, |a, b| {
+        crate::order::sort_by(&mut hits, |a, b| {
             let (ca, cb) = (&self.cities[a.1], &self.cities[b.1]);
             a.0.cmp(&b.0).then(cb.population.cmp(&ca.population)).then_with(|| ca.name.cmp(&cb.name))
         });
         hits.into_iter().take(limit).map(|(_, i)| self.cities[i].clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file the app ships.
+    const GAZETTEER: &str = include_str!("../../public/data/gazetteer.json");
+
+    #[test]
+    fn the_gazetteer_matches_prefixes_without_accents_largest_first() {
+        let g = Gazetteer::parse(
+            r#"{"fields":["name","country","population"],"rows":[
+                ["Málaga","ES",568305],["Malaga Bay","xx",5],["Frankfurt am Main","DE",650000],
+                ["Frankfurt (Oder)","DE",57107],["Mainz","DE",217118],["bad",3,"x"],["","DE",10],
+                ["Tiny","DE",0],"not a row",["Ömer","DE",20000]]}"#,
+        )
+        .unwrap();
+        // Malformed rows (unknown country format, no name, no population, not an array) are skipped.
+        assert_eq!(g.len(), 5);
+        let names = |q: &str, n: usize| g.search(q, n).into_iter().map(|c| c.name).collect::<Vec<_>>();
+        assert_eq!(names("malaga", 8), ["Málaga"]);
+        assert_eq!(names("MÁLAGA", 8), ["Málaga"]);
+        assert_eq!(names("frankf", 8), ["Frankfurt am Main", "Frankfurt (Oder)"]);
+        assert_eq!(names("frankf", 1), ["Frankfurt am Main"]);
+        // Whole-name prefixes come before word prefixes.
+        assert_eq!(names("main", 8), ["Mainz", "Frankfurt am Main"]);
+        assert_eq!(names("omer", 8), ["Ömer"]);
+        assert!(names("  ", 8).is_empty());
+        assert!(names("zzz", 8).is_empty());
+        assert!(Gazetteer::parse("{\"rows\": []}").is_err());
+        assert!(Gazetteer::parse("[").is_err());
+    }
+
+    #[test]
+    fn the_shipped_gazetteer_loads_and_finds_cities() {
+        let g = Gazetteer::parse(GAZETTEER).unwrap();
+        assert!(g.len() > 6000, "{}", g.len());
+        let hits = g.search("sevil", 8);
+        assert_eq!(hits.first().map(|c| (c.name.as_str(), c.country.as_str())), Some(("Sevilla", "ES")));
+        assert_eq!(g.search("a", 8).len(), 8);
     }
 }

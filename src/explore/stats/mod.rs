@@ -26,14 +26,14 @@
 
 pub mod text;
 
-use crate::explore::{ExploreCtx, FacetKind};
+use super::{ExploreCtx, FacetKind};
 use crate::i18n::region_label;
 use crate::i18n::{fill, fmt_int, use_i18n};
-use crate::stats::text::{stats_strings, StatsStrings};
 use iuc_core::dataset::{Dataset, Region};
 use iuc_core::search::Filters;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use text::{stats_strings, StatsStrings};
 
 /// How many bars a chart shows before "Show all".
 pub const TOP: usize = 10;
@@ -198,9 +198,29 @@ pub fn StatsPanel() -> impl IntoView {
             </h2>
             <div id="stats-body" class="stats-body" hidden=move || !open.get()>
                 // The charts' code is its own WASM chunk, fetched when first opened.
-                <Show when=move || open.get()>{crate::lazy::stats_body(pending)}</Show>
+                <Show when=move || open.get()>{body(pending)}</Show>
             </div>
         </section>
+    }
+}
+
+/// The open panel, whose code is a WASM chunk of its own with the `split` feature (see
+/// `crate::lazy`); after "Try again", focus goes back to the panel's button.
+fn body(pending: StoredValue<Option<String>>) -> AnyView {
+    #[cfg(feature = "split")]
+    return crate::lazy::load(move || chunk::stats_body(pending), crate::lazy::Focus::Selector("#stats-title button"));
+    #[cfg(not(feature = "split"))]
+    view! { <StatsBody pending /> }.into_any()
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(stats_body, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn stats_body(pending: StoredValue<Option<String>>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <super::StatsBody pending /> }.into_any())
     }
 }
 
