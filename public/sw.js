@@ -6,9 +6,11 @@
 // build is a byte-different sw.js, which is how the browser notices an update.
 //
 // Strategy: precache the whole build under `iuc-<version>` (taking what the page already
-// downloaded from the hand-over cache, below); the app shell and hashed files are
-// served cache-first (the page always runs the version of its worker: files of two versions are
-// never mixed), data files stale-while-revalidate. A new worker waits until the page asks it to
+// downloaded from the hand-over cache, below), but for the other languages' strings: each is
+// kept once it is used (a visit in French has French offline, and never downloads the four
+// languages it does not show). The app shell and hashed files are served cache-first (the page
+// always runs the version of its worker: files of two versions are never mixed), data files and
+// strings stale-while-revalidate. A new worker waits until the page asks it to
 // take over ("A new version is available — Reload"), then old caches are deleted on activate.
 /* global self, caches, fetch, Response, URL */
 const BUILD = self.IUC_BUILD || null;
@@ -19,8 +21,9 @@ const SCOPE = new URL(self.registration ? self.registration.scope : './', self.l
 // On a first visit the page has already downloaded the WASM and the data before this worker
 // installs (it registers when the page is idle). The page hands those responses over in a cache
 // of this name (boot.js for the WASM, src/data.rs for the data files), and the install takes them
-// from there instead of downloading them a second time. Only files of this build's list are taken;
-// the hand-over cache is deleted once the install has read it.
+// from there instead of downloading them a second time. It takes the files of this build's list,
+// and the language the page was shown in (`i18n/`, not in the list); the hand-over cache is
+// deleted once the install has read it.
 const HANDOFF = 'iuc-handoff';
 
 async function precache() {
@@ -34,6 +37,12 @@ async function precache() {
     if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
     return cache.put(url, response);
   }));
+  for (const request of await handoff.keys()) {
+    if (new URL(request.url).pathname.startsWith(new URL('i18n/', SCOPE).pathname)) {
+      const handed = await handoff.match(request);
+      if (handed && handed.ok) await cache.put(request, handed);
+    }
+  }
   await caches.delete(HANDOFF);
 }
 
@@ -105,7 +114,7 @@ self.addEventListener('fetch', (event) => {
       ? cacheFirst(request, page).catch(() => cacheFirst(request, shell))
       : cacheFirst(request, shell);
     event.respondWith(answer.catch(() => fetch(request)));
-  } else if (url.pathname.includes('/data/')) {
+  } else if (url.pathname.includes('/data/') || url.pathname.includes('/i18n/')) {
     event.respondWith(staleWhileRevalidate(event));
   } else if (HASHED.test(url.pathname) || BUILD.files.some((f) => new URL(f, SCOPE).pathname === url.pathname)) {
     event.respondWith(cacheFirst(request));

@@ -54,16 +54,21 @@ pub fn brotli_len(bytes: &[u8]) -> usize {
     }
 }
 
-/// Files a first visit to Explore downloads (everything but lazily loaded data and the worker's
-/// own copies): the shell, JS, WASM, CSS, the pairings and the basemap. The other languages'
-/// strings (`i18n/`) are not counted: a visit in one of them adds that one file (≈ 8 KB). Of the
-/// pre-rendered pages, Explore's (`index.html`) is the one it loads. Nor are the WASM chunks of
-/// the routes loaded when first used (`split_*.wasm`, and `chunk_*.wasm` for code they share; see
-/// `crate::split`): only the main module (`*_bg.wasm`) and the chunks' loader.
+/// Files a first visit to Explore downloads itself (not lazily loaded data, nor the service
+/// worker and its precache, registered once the page is idle): the shell, JS, WASM, CSS and the
+/// pairings. Of the pre-rendered pages, Explore's (`index.html`) is the one it loads, and it
+/// hands the basemap it has drawn to the app (`src/takeover.rs`), so `data/world.json` is not
+/// fetched (e2e `prerender::a_pre_rendered_map_hands_its_basemap_to_the_app_instead_of_a_second_download`).
+/// The other languages' strings (`i18n/`) are not counted: a visit in one of them adds that one
+/// file (≈ 8 KB). Nor are the WASM chunks of the routes loaded when first used (`split_*.wasm`,
+/// and `chunk_*.wasm` for code they share; see `crate::split`): only the main module
+/// (`*_bg.wasm`) and the chunks' loader.
 pub fn is_first_load(path: &str) -> bool {
     !((path.ends_with(".html") && path != "index.html")
         || (path.ends_with(".wasm") && !path.ends_with("_bg.wasm"))
         || path.ends_with("gazetteer.json")
+        || path == "data/world.json"
+        || path == "sw.js"
         || path.starts_with("i18n/")
         || path.ends_with("eligibility.json")
         || path.ends_with(".schema.json")
@@ -125,12 +130,13 @@ mod tests {
             "__wasm_split-0123456789abcdef.js",
             "main-1.css",
             "data/pairings.json",
-            "data/world.json",
         ] {
             assert!(is_first_load(first), "{first}");
         }
         for lazy in [
             "data/gazetteer.json",
+            "data/world.json",
+            "sw.js",
             "data/eligibility.json",
             "i18n/fr.json",
             "icons/icon-any-192.png",

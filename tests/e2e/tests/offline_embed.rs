@@ -152,9 +152,12 @@ async fn a_first_visit_downloads_each_file_once_precache_included() {
             assert_eq!(n, 1, "{want} downloaded {n} times: {fetched:?}");
         }
         // The rest of the build is precached too, once.
-        for want in ["/i18n/de.json", "/data/eligibility.json", "/index.html", "/embed.js"] {
+        for want in ["/data/eligibility.json", "/index.html", "/embed.js"] {
             assert_eq!(fetched.get(want), Some(&1), "{want}: {fetched:?}");
         }
+        // But for the languages the page was not shown in (kept once used: see below).
+        let strings: Vec<_> = fetched.keys().filter(|p| p.starts_with("/i18n/")).collect();
+        assert!(strings.is_empty(), "a visit in English downloaded {strings:?}");
 
         // In bytes (brotli, as a host would send them): the whole visit against the first load.
         let rows = xtask::sizes::measure(&iuc_e2e::dist_dir()).expect("sizes");
@@ -472,6 +475,53 @@ async fn a_chunk_that_cannot_be_fetched_says_so_and_can_be_tried_again() {
         c.wait_js("const h = document.querySelector('main h1'); return !!h && h.innerText.includes('About') && document.activeElement === h;", 20).await;
         assert_eq!(c.count(".load-failed").await, 0);
         assert_eq!(c.count(".fatal-error").await, 0);
+    })
+    .await;
+}
+
+/// A visit in another language downloads its strings once (the page hands them to the worker)
+/// and not the other four; offline, the page comes back in that language, and a language never
+/// used is refused with a message, the page staying as it was. Once online, it is kept too.
+#[tokio::test]
+async fn a_visit_in_one_language_keeps_that_language_offline_and_no_other() {
+    let mut opts = Options::new(iuc_e2e::dist_dir());
+    opts.no_store = true;
+    with_server(opts, BrowserOptions::default(), |c| async move {
+        c.open("/?lang=fr").await;
+        c.wait_for_rows().await;
+        c.wait_js("return !!navigator.serviceWorker.controller;", 60).await;
+        let strings: Vec<String> = c.server.requests().into_iter().filter(|r| r.contains("/i18n/")).collect();
+        assert_eq!(strings.len(), 1, "{strings:?}");
+        assert!(strings[0].contains("/i18n/fr.json"), "{strings:?}");
+
+        c.server.set_offline(true);
+        c.client.refresh().await.unwrap();
+        c.wait_js(
+            "return document.documentElement.dataset.app === 'ready' && document.documentElement.lang === 'fr';",
+            30,
+        )
+        .await;
+        c.wait_for_rows().await;
+        // German was never used: the switch says so and the page stays in French.
+        let choose_german = "const s = document.getElementById('language'); s.value = 'de'; \
+                             s.dispatchEvent(new Event('change')); return true;";
+        c.js(choose_german).await;
+        c.wait_js("return document.getElementById('language-status').innerText.length > 0;", 10).await;
+        assert_eq!(c.js("return document.documentElement.lang;").await, json!("fr"));
+        assert_eq!(c.js("return document.getElementById('language').value;").await, json!("fr"));
+
+        // Online, German is fetched once and kept: offline again, it is there.
+        c.server.set_offline(false);
+        c.js(choose_german).await;
+        c.wait_js("return document.documentElement.lang === 'de';", 10).await;
+        c.server.set_offline(true);
+        c.client.refresh().await.unwrap();
+        c.wait_js(
+            "return document.documentElement.dataset.app === 'ready' && document.documentElement.lang === 'de';",
+            30,
+        )
+        .await;
+        c.wait_for_rows().await;
     })
     .await;
 }

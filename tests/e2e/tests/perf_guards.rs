@@ -10,7 +10,7 @@
 //!
 //! | guard | ceiling | today |
 //! |---|---|---|
-//! | first load of Explore, brotli | ≤ 500 KB (budget 150 KB, not met yet) | 430 KB |
+//! | first load of Explore, brotli | ≤ 450 KB (budget 150 KB, not met yet) | 411 KB |
 //! | DOM nodes, Explore at 55 pairings (map + table) | ≤ 6,000 | 4,098 |
 //! | DOM nodes, Explore at 10,000 pairings (the table renders the rows near the viewport, 16 at 1280×900; the map clusters) | ≤ 7,000 | 2,906 (4,782 with 100 rows) |
 //! | history entries added by typing | 0 | 0 |
@@ -22,7 +22,7 @@ use serde_json::json;
 use std::time::Duration;
 
 /// Regression guard (budget 150 KB not met yet).
-const CEILING_FIRST_LOAD_BYTES: usize = 500_000;
+const CEILING_FIRST_LOAD_BYTES: usize = 450_000;
 /// Every node in the document (elements, text, comments) on Explore at 55 pairings.
 const CEILING_NODES_55: u64 = 6_000;
 /// The same at 10,000 pairings: the table's window and the map's clusters keep it near the
