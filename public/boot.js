@@ -27,12 +27,13 @@ window.iucHandOver = (response) => {
 // come first on a slow network; the WASM (below) and the data (here) start downloading when this
 // script runs, once the HTML has been parsed.
 if (document.querySelector('meta[name="iuc-prerendered"]')) {
-  // (The basemap only where the page has not drawn it: src/takeover.rs takes it from the page.)
-  const files = ['data/pairings.json'];
-  if (!document.querySelector('.map-pane path.map-country')) files.push('data/world.json');
-  for (const file of files) {
+  // The basemap only where the page has not drawn it (src/takeover.rs takes it from the page):
+  // from Explore's pre-rendered page (src/data.rs, load_world).
+  const files = [['data/pairings.json', 'application/json']];
+  if (!document.querySelector('.map-pane path.map-country')) files.push(['index.html', 'text/html']);
+  for (const [file, type] of files) {
     const link = document.createElement('link');
-    Object.assign(link, { rel: 'preload', href: file, as: 'fetch', type: 'application/json', crossOrigin: 'anonymous' });
+    Object.assign(link, { rel: 'preload', href: file, as: 'fetch', type, crossOrigin: 'anonymous' });
     document.head.append(link);
   }
 }

@@ -39,8 +39,13 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Fetch a text file relative to the app's base URL.
+/// Fetch a text file relative to the app's base URL (not an HTML page: a host answering a
+/// missing data file with its SPA fallback is an error).
 pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    fetch_body(path, false).await
+}
+
+async fn fetch_body(path: &str, html: bool) -> Result<String, LoadError> {
     let url = path.to_string();
     let resp = gloo_net::http::Request::get(path)
         .send()
@@ -50,7 +55,7 @@ pub async fn fetch_text(path: &str) -> Result<String, LoadError> {
         return Err(LoadError::Http { url, status: resp.status(), status_text: resp.status_text() });
     }
     let ct = resp.headers().get("content-type").unwrap_or_default();
-    if ct.starts_with("text/html") {
+    if ct.starts_with("text/html") != html {
         return Err(LoadError::WrongContent { url, content_type: ct });
     }
     let raw: web_sys::Response = resp.into();
@@ -76,6 +81,8 @@ fn hand_over(resp: &web_sys::Response) {
 pub const PAIRINGS_URL: &str = "data/pairings.json";
 pub const RULES_URL: &str = "data/eligibility.json";
 pub const WORLD_URL: &str = "data/world.json";
+/// The pre-rendered Explore page, which draws the basemap (see [`load_world`]).
+pub const EXPLORE_PAGE_URL: &str = "index.html";
 pub const GAZETTEER_URL: &str = "data/gazetteer.json";
 
 /// Fetch and validate the pairings. A file with problems still loads: the valid records come
@@ -85,8 +92,15 @@ pub async fn load_pairings() -> Result<Arc<Loaded>, LoadError> {
     Ok(Arc::new(dataset::load(&text)))
 }
 
-/// Fetch the basemap (Natural Earth, pre-projected by `cargo xtask basemap`).
+/// The basemap (Natural Earth, pre-projected by `cargo xtask basemap`), for a page that has not
+/// drawn it (Explore's pages hand theirs over: `crate::takeover::basemap_from_page`). It is taken
+/// from the pre-rendered Explore page, which the service worker precaches anyway: so a first
+/// visit downloads the basemap once, and it is there offline. A build without pre-rendered pages
+/// (development) has it from `data/world.json`.
 pub async fn load_world() -> Result<Arc<World>, LoadError> {
+    if let Some(world) = basemap_of_explore_page().await {
+        return Ok(Arc::new(world));
+    }
     let text = fetch_text(WORLD_URL).await?;
     serde_json::from_str(&text).map(Arc::new).map_err(|e| LoadError::WrongContent {
         url: WORLD_URL.into(),
@@ -132,4 +146,12 @@ pub struct WorldCountry {
     pub id: String,
     pub name: String,
     pub d: String,
+}
+
+/// The basemap as the pre-rendered Explore page draws it (`None` where there is no such page).
+async fn basemap_of_explore_page() -> Option<World> {
+    let html = fetch_body(EXPLORE_PAGE_URL, true).await.ok()?;
+    // An inert document: nothing in it runs or loads.
+    let doc = web_sys::DomParser::new().ok()?.parse_from_string(&html, web_sys::SupportedType::TextHtml).ok()?;
+    crate::takeover::basemap_from_page(&doc)
 }

@@ -24,8 +24,9 @@ cd "$dir"
 # 404.html (for hosts that serve one; the worker answers an unknown address with index.html).
 # Nor are the other languages' strings (i18n/): a visit downloads the language it is shown in
 # (handed over to the worker, like the data), and the worker keeps each language once it is used.
+# Nor is the basemap's file: the app takes the basemap from index.html (src/data.rs, load_world).
 files=$(find . -type f ! -name sw.js ! -name '*.map' ! -name 'gazetteer.json' ! -name '*.schema.json' \
-  ! -name shell.html ! -name 404.html ! -name '*.png' ! -path './pairing/*' ! -path './i18n/*' | sed 's|^\./||' | LC_ALL=C sort)
+  ! -name shell.html ! -name 404.html ! -name '*.png' ! -path './pairing/*' ! -path './i18n/*' ! -name world.json | sed 's|^\./||' | LC_ALL=C sort)
 # Every pre-rendered page (to answer a navigation with its own page when it is cached).
 pages=$(find . -type f -name '*.html' ! -name shell.html | sed 's|^\./||' | LC_ALL=C sort)
 version=$(for f in $(find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort); do sha256sum "$f"; done | sha256sum | cut -c1-16)
