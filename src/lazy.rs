@@ -1,7 +1,7 @@
 //! Showing a view whose code is loaded when first used: "Loading…" until its chunk is in, and
 //! "Try again" when it cannot be fetched. The split points themselves live with their features
-//! (`wizard::WizardRoute`, `about::AboutRoute`, `explore::stats::body`); this module knows none
-//! of them.
+//! (`wizard::WizardRoute`, `about::AboutRoute`, `explore::stats::body`,
+//! `explore::embed_dialog::body`); this module knows none of them.
 //!
 //! With the `split` feature (trunk's build, see index.html) each is a split function
 //! (`wasm_split`, the macro under Leptos's `#[lazy]`, in its `fallible` form: `#[lazy]` panics
@@ -28,6 +28,9 @@ pub enum Focus {
     Heading { navigated: bool },
     /// A part of a page: this element, after "Try again" (the button has gone).
     Selector(&'static str),
+    /// A part that opens in front of the page (a dialog): this element of it once it is shown
+    /// (the dialog had nothing to focus while the chunk was on its way), or "Try again".
+    Into(&'static str),
 }
 
 /// Whether the app had taken the page over when this view began to render: a navigation.
@@ -60,6 +63,7 @@ where
                     let loaded = loading.await;
                     let waited = waited.try_get_value() == Some(true);
                     let heading = matches!(focus, Focus::Heading { navigated: true }) && waited;
+                    let into = matches!(focus, Focus::Into(_));
                     match loaded {
                         Ok(view) => {
                             match focus {
@@ -69,13 +73,14 @@ where
                                 Focus::Selector(s) if retried => {
                                     request_animation_frame(move || crate::dom::focus_selector(s));
                                 }
+                                Focus::Into(s) => request_animation_frame(move || crate::dom::focus_selector(s)),
                                 _ => {}
                             }
                             view
                         }
                         Err(e) => {
                             leptos::logging::warn!("{e}");
-                            if heading || retried {
+                            if heading || retried || into {
                                 request_animation_frame(|| crate::dom::focus_selector(".load-failed button"));
                             }
                             failed(attempt)

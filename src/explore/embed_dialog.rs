@@ -70,19 +70,69 @@ fn accent_status(
     }
 }
 
-/// The "Embed this view" button and dialog: options (title, map view, accent colour), the
-/// iframe snippet for the current view, and a live preview of it.
+/// The page as it was when the dialog opened (origin, path, query pairs); `None` while closed.
+type Page = RwSignal<Option<(String, String, Vec<String>)>>;
+
+/// The "Embed this view" button and dialog. The dialog's content is a WASM chunk of its own with
+/// the `split` feature (see `crate::lazy`), fetched when it is first opened.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
-    use leptos::leptos_dom::helpers::TimeoutHandle;
     let i = use_i18n();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    // The page as it was when the dialog opened (origin, path, query pairs).
-    let page = RwSignal::new(None::<(String, String, Vec<String>)>);
+    let page: Page = RwSignal::new(None);
+    let opened = RwSignal::new(false);
+    let open = move |_| {
+        page.set(current_page_without_embed());
+        opened.set(true);
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    // Closed (a button, Escape): the preview is unloaded.
+    let on_close = move |_| page.set(None);
+    view! {
+        <button type="button" on:click=open aria-haspopup="dialog">{move || i.t().embed_button}</button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=on_close>
+            <h2 id="embed-title">{move || i.t().embed_title}</h2>
+            <Show when=move || opened.get()>{body(page, dialog)}</Show>
+        </dialog>
+    }
+}
+
+/// The dialog's content once opened; focus goes to its first option when it had to wait.
+fn body(page: Page, dialog: NodeRef<leptos::html::Dialog>) -> AnyView {
+    #[cfg(feature = "split")]
+    return crate::lazy::load(move || chunk::embed_body(page, dialog), crate::lazy::Focus::Into("#embed-opt-title"));
+    #[cfg(not(feature = "split"))]
+    view! { <EmbedBody page dialog /> }.into_any()
+}
+
+#[cfg(feature = "split")]
+mod chunk {
+    use leptos::prelude::*;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(embed_body, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn embed_body(page: super::Page, dialog: NodeRef<leptos::html::Dialog>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <super::EmbedBody page dialog /> }.into_any())
+    }
+}
+
+/// Options (title, map view, accent colour), the iframe snippet for the current view, and a live
+/// preview of it.
+#[component]
+fn EmbedBody(page: Page, dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
+    use leptos::leptos_dom::helpers::TimeoutHandle;
+    let i = use_i18n();
     let title = RwSignal::new(true);
     let keep_map = RwSignal::new(true);
     let accent = RwSignal::new(String::new());
     let copied = RwSignal::new(false);
+    // Opened again: "Copied" is from the last time.
+    Effect::new(move |_| {
+        page.track();
+        copied.set(false);
+    });
     let has_map = move || page.with(|p| p.as_ref().is_some_and(|(_, _, q)| q.iter().any(|kv| kv.starts_with("map="))));
     let src = Memo::new(move |_| {
         let o = EmbedOptions { title: title.get(), keep_map: keep_map.get(), accent: accent.get() };
@@ -112,15 +162,6 @@ pub fn EmbedDialog() -> impl IntoView {
         }
     });
     on_cleanup(move || crate::dom::cancel_timeout(timer));
-    let open = move |_| {
-        page.set(current_page_without_embed());
-        copied.set(false);
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
-    // Closed (the button, Escape): the preview is unloaded.
-    let on_close = move |_| page.set(None);
     let close = move |_| {
         if let Some(d) = dialog.get_untracked() {
             d.close();
@@ -147,45 +188,41 @@ pub fn EmbedDialog() -> impl IntoView {
     let status = move || verdict.with(|v| accent_status(&i, v));
     let refused = move || verdict.with(|v| matches!(v, Some(Err(_))));
     view! {
-        <button type="button" on:click=open aria-haspopup="dialog">{move || i.t().embed_button}</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=on_close>
-            <h2 id="embed-title">{move || i.t().embed_title}</h2>
-            <p id="embed-help">{move || i.t().embed_help}</p>
-            <fieldset class="embed-options">
-                <legend>{move || i.t().embed_options}</legend>
-                <p class="check">
-                    <input type="checkbox" id="embed-opt-title" prop:checked=move || title.get()
-                        on:change:target=move |ev| title.set(ev.target().checked()) />
-                    <label for="embed-opt-title">{move || i.t().embed_opt_title}</label>
-                </p>
-                <Show when=has_map>
-                    <p class="check">
-                        <input type="checkbox" id="embed-opt-map" prop:checked=move || keep_map.get()
-                            on:change:target=move |ev| keep_map.set(ev.target().checked()) />
-                        <label for="embed-opt-map">{move || i.t().embed_opt_map}</label>
-                    </p>
-                </Show>
-                <label for="embed-opt-accent">{move || i.t().embed_opt_accent}</label>
-                <p id="embed-accent-hint" class="hint">{move || i.t().embed_opt_accent_hint}</p>
-                <input type="text" id="embed-opt-accent" class="accent-input" autocomplete="off" spellcheck="false"
-                    aria-describedby="embed-accent-hint embed-accent-status"
-                    aria-invalid=move || refused().then_some("true")
-                    prop:value=move || accent.get()
-                    on:input:target=move |ev| accent.set(ev.target().value()) />
-                <p id="embed-accent-status" class="accent-status" class:refused=refused role="status">{status}</p>
-            </fieldset>
-            <label for="embed-snippet">{move || i.t().embed_code_label}</label>
-            <textarea id="embed-snippet" readonly rows="5" aria-describedby="embed-help" prop:value=snippet></textarea>
-            <p class="dialog-actions">
-                <button type="button" class="primary" on:click=copy>{move || i.t().embed_copy}</button>
-                <button type="button" on:click=close>{move || i.t().close}</button>
+        <p id="embed-help">{move || i.t().embed_help}</p>
+        <fieldset class="embed-options">
+            <legend>{move || i.t().embed_options}</legend>
+            <p class="check">
+                <input type="checkbox" id="embed-opt-title" prop:checked=move || title.get()
+                    on:change:target=move |ev| title.set(ev.target().checked()) />
+                <label for="embed-opt-title">{move || i.t().embed_opt_title}</label>
             </p>
-            <p role="status" class="copied">{move || if copied.get() { i.t().embed_copied } else { "" }}</p>
-            <h3 id="embed-preview-title">{move || i.t().embed_preview}</h3>
-            <Show when=move || !preview.get().is_empty()>
-                <iframe class="embed-preview" src=move || preview.get() title=move || i.t().embed_preview_title></iframe>
+            <Show when=has_map>
+                <p class="check">
+                    <input type="checkbox" id="embed-opt-map" prop:checked=move || keep_map.get()
+                        on:change:target=move |ev| keep_map.set(ev.target().checked()) />
+                    <label for="embed-opt-map">{move || i.t().embed_opt_map}</label>
+                </p>
             </Show>
-        </dialog>
+            <label for="embed-opt-accent">{move || i.t().embed_opt_accent}</label>
+            <p id="embed-accent-hint" class="hint">{move || i.t().embed_opt_accent_hint}</p>
+            <input type="text" id="embed-opt-accent" class="accent-input" autocomplete="off" spellcheck="false"
+                aria-describedby="embed-accent-hint embed-accent-status"
+                aria-invalid=move || refused().then_some("true")
+                prop:value=move || accent.get()
+                on:input:target=move |ev| accent.set(ev.target().value()) />
+            <p id="embed-accent-status" class="accent-status" class:refused=refused role="status">{status}</p>
+        </fieldset>
+        <label for="embed-snippet">{move || i.t().embed_code_label}</label>
+        <textarea id="embed-snippet" readonly rows="5" aria-describedby="embed-help" prop:value=snippet></textarea>
+        <p class="dialog-actions">
+            <button type="button" class="primary" on:click=copy>{move || i.t().embed_copy}</button>
+            <button type="button" on:click=close>{move || i.t().close}</button>
+        </p>
+        <p role="status" class="copied">{move || if copied.get() { i.t().embed_copied } else { "" }}</p>
+        <h3 id="embed-preview-title">{move || i.t().embed_preview}</h3>
+        <Show when=move || !preview.get().is_empty()>
+            <iframe class="embed-preview" src=move || preview.get() title=move || i.t().embed_preview_title></iframe>
+        </Show>
     }
 }
 

@@ -290,10 +290,16 @@ async fn the_embed_dialog_offers_options_with_a_live_preview_and_refuses_a_faint
             let start = s.find("src=\"").map(|i| i + 5).unwrap_or(0);
             s[start..].split('"').next().unwrap_or("").replace("&amp;", "&")
         };
+        // The dialog's content is a chunk of its own, fetched when it is first opened.
+        let embed_chunk = |c: &iuc_e2e::Ctx| c.server.requests().into_iter().filter(|r| r.contains("/split_embed_body-")).count();
+        assert_eq!(embed_chunk(&c), 0, "fetched before the dialog was opened");
         c.find(".actions-menu > summary").await.click().await.unwrap();
         c.find(".embed-dialog").await;
         c.js("[...document.querySelectorAll('.actions-menu button')].find(b => b.getAttribute('aria-haspopup') === 'dialog').click(); return true;").await;
         c.wait_js("return document.querySelector('.embed-dialog').open;", 5).await;
+        // Focus on its first option once it is there, as a dialog opened with its content.
+        c.wait_js("return document.activeElement && document.activeElement.id === 'embed-opt-title';", 10).await;
+        assert_eq!(embed_chunk(&c), 1);
         let src = src_in(&c.js(snippet).await);
         assert!(src.ends_with("/?pcountry=CA&map=100,50,3&embed=1&embed_id=iuc-pairings"), "{src}");
         // The preview is the embed itself.
