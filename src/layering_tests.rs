@@ -26,8 +26,9 @@ fn references(text: &str) -> Vec<(String, String)> {
             let path: String =
                 line[k + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
             let module = match path.split("::").next().unwrap_or("") {
-                // `#[macro_export]` puts `lang::bundle`'s macro at the crate's root.
+                // `#[macro_export]` puts `lang::bundle`'s and `lazy`'s macros at the crate's root.
                 "string_table" => "lang",
+                "lazy_route" => "lazy",
                 m => m,
             }
             .to_string();

@@ -1,7 +1,7 @@
 //! Showing a view whose code is loaded when first used: "Loading…" until its chunk is in, and
 //! "Try again" when it cannot be fetched. The split points themselves live with their features
-//! (`wizard::WizardRoute`, `about::AboutRoute`, `explore::stats::body`,
-//! `explore::embed_dialog::body`); this module knows none of them.
+//! (`wizard::WizardRoute`, `about::AboutRoute`, both made by [`lazy_route!`](crate::lazy_route),
+//! `explore::stats::body`, `explore::embed_dialog::body`); this module knows none of them.
 //!
 //! With the `split` feature (trunk's build, see index.html) each is a split function
 //! (`wasm_split`, the macro under Leptos's `#[lazy]`, in its `fallible` form: `#[lazy]` panics
@@ -17,6 +17,46 @@
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
+
+/// A route whose code is a WASM chunk of its own with the `split` feature: the component
+/// `$route` that shows `$page` (through [`load`]: "Loading…", "Try again"), `preload()` for a page
+/// that starts on it (called by `crate::app::preload_route`), and the split function `$chunk`,
+/// which names the chunk. Without the feature, `$page` at once. Used in the feature's own module.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! lazy_route {
+    ($(#[$doc:meta])* $route:ident => $page:ident, chunk $chunk:ident, preload $preload:ident) => {
+        $(#[$doc])*
+        #[component]
+        pub fn $route() -> impl IntoView {
+            #[cfg(feature = "split")]
+            return $crate::lazy::load(
+                chunk::$chunk,
+                $crate::lazy::Focus::Heading { navigated: $crate::lazy::navigated() },
+            );
+            #[cfg(not(feature = "split"))]
+            view! { <$page /> }.into_any()
+        }
+
+        /// Fetch the route's chunk ahead (a page that starts on the route; a failure shows on
+        /// the route itself, which tries again).
+        pub async fn preload() {
+            #[cfg(feature = "split")]
+            drop(chunk::$preload().await);
+        }
+
+        #[cfg(feature = "split")]
+        mod chunk {
+            use leptos::prelude::*;
+            use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+            pub fn $chunk() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <super::$page /> }.into_any())
+            }
+        }
+    };
+}
 
 /// Where focus goes once a lazily loaded view replaces what the reader was waiting on.
 #[cfg_attr(not(feature = "split"), allow(dead_code))]

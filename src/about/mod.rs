@@ -13,31 +13,9 @@ use crate::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// `/about`. Its code is a WASM chunk of its own with the `split` feature (see `crate::lazy`).
-#[component]
-pub fn AboutRoute() -> impl IntoView {
-    #[cfg(feature = "split")]
-    return crate::lazy::load(chunk::about, crate::lazy::Focus::Heading { navigated: crate::lazy::navigated() });
-    #[cfg(not(feature = "split"))]
-    view! { <AboutPage /> }.into_any()
-}
-
-/// Fetch [`AboutRoute`]'s chunk ahead (a page that starts on the route; a failure shows on the
-/// route itself, which tries again).
-pub async fn preload() {
-    #[cfg(feature = "split")]
-    drop(chunk::preload_about().await);
-}
-
-#[cfg(feature = "split")]
-mod chunk {
-    use leptos::prelude::*;
-    use leptos::wasm_split::{wasm_split, SplitLoaderError};
-
-    #[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_about))]
-    pub fn about() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <super::AboutPage /> }.into_any())
-    }
+crate::lazy_route! {
+    /// `/about`. Its code is a WASM chunk of its own with the `split` feature (see `crate::lazy`).
+    AboutRoute => AboutPage, chunk about, preload preload_about
 }
 
 /// `/about`.

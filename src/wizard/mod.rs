@@ -37,31 +37,9 @@ pub const PATH: &str = "/eligibility";
 /// The marker a "Change" link adds so that Continue returns to the check-answers page.
 pub const RETURN_TO_CHECK: &str = "return=check";
 
-/// `/eligibility`. Its code is a WASM chunk of its own with the `split` feature (see `crate::lazy`).
-#[component]
-pub fn WizardRoute() -> impl IntoView {
-    #[cfg(feature = "split")]
-    return crate::lazy::load(chunk::wizard, crate::lazy::Focus::Heading { navigated: crate::lazy::navigated() });
-    #[cfg(not(feature = "split"))]
-    view! { <WizardPage /> }.into_any()
-}
-
-/// Fetch [`WizardRoute`]'s chunk ahead (a page that starts on the route; a failure shows on the
-/// route itself, which tries again).
-pub async fn preload() {
-    #[cfg(feature = "split")]
-    drop(chunk::preload_wizard().await);
-}
-
-#[cfg(feature = "split")]
-mod chunk {
-    use leptos::prelude::*;
-    use leptos::wasm_split::{wasm_split, SplitLoaderError};
-
-    #[wasm_split(wizard, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_wizard))]
-    pub fn wizard() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <super::WizardPage /> }.into_any())
-    }
+crate::lazy_route! {
+    /// `/eligibility`. Its code is a WASM chunk of its own with the `split` feature (see `crate::lazy`).
+    WizardRoute => WizardPage, chunk wizard, preload preload_wizard
 }
 
 /// `/eligibility`: loads the rules, then runs the wizard (or says why it cannot).

@@ -123,19 +123,30 @@ async fn a_partner_page_on_another_origin_embeds_a_preset_view_that_resizes_itse
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A server that sends `Cache-Control: no-store`, so the browser's HTTP cache cannot hide a file
+/// downloaded twice.
+fn no_store() -> Options {
+    let mut opts = Options::new(iuc_e2e::dist_dir());
+    opts.no_store = true;
+    opts
+}
+
+/// A first visit to `path`: the page shows its rows, then the worker installs (precaching the
+/// build) once the page is idle, and takes control.
+async fn first_visit(c: &iuc_e2e::Ctx, path: &str) {
+    c.open(path).await;
+    c.wait_for_rows().await;
+    c.wait_js("return !!navigator.serviceWorker.controller;", 60).await;
+}
+
 /// What a first visit downloads, with the service worker allowed: the page's own first load,
 /// then the worker's precache. The server sends `Cache-Control: no-store`, so the browser's HTTP
 /// cache cannot hide a file downloaded twice: only the hand-over (the page puts what it fetched
 /// into a cache the worker's install reads) keeps the WASM and the data to one download.
 #[tokio::test]
 async fn a_first_visit_downloads_each_file_once_precache_included() {
-    let mut opts = Options::new(iuc_e2e::dist_dir());
-    opts.no_store = true;
-    with_server(opts, BrowserOptions::default(), |c| async move {
-        c.open("/").await;
-        c.wait_for_rows().await;
-        // The worker installs (precaching the whole build) when the page is idle, then takes control.
-        c.wait_js("return !!navigator.serviceWorker.controller;", 60).await;
+    with_server(no_store(), BrowserOptions::default(), |c| async move {
+        first_visit(&c, "/").await;
         let caches = c
             .client
             .execute_async("const done = arguments[arguments.length - 1]; caches.keys().then(done);", vec![])
@@ -495,24 +506,26 @@ async fn a_chunk_that_cannot_be_fetched_says_so_and_can_be_tried_again() {
 /// used is refused with a message, the page staying as it was. Once online, it is kept too.
 #[tokio::test]
 async fn a_visit_in_one_language_keeps_that_language_offline_and_no_other() {
-    let mut opts = Options::new(iuc_e2e::dist_dir());
-    opts.no_store = true;
-    with_server(opts, BrowserOptions::default(), |c| async move {
-        c.open("/?lang=fr").await;
-        c.wait_for_rows().await;
-        c.wait_js("return !!navigator.serviceWorker.controller;", 60).await;
+    with_server(no_store(), BrowserOptions::default(), |c| async move {
+        first_visit(&c, "/?lang=fr").await;
         let strings: Vec<String> = c.server.requests().into_iter().filter(|r| r.contains("/i18n/")).collect();
         assert_eq!(strings.len(), 1, "{strings:?}");
         assert!(strings[0].contains("/i18n/fr.json"), "{strings:?}");
 
-        c.server.set_offline(true);
-        c.client.refresh().await.unwrap();
-        c.wait_js(
-            "return document.documentElement.dataset.app === 'ready' && document.documentElement.lang === 'fr';",
-            30,
-        )
-        .await;
-        c.wait_for_rows().await;
+        // Offline, the page comes back in `lang`.
+        let reload_offline_in = |lang: &'static str| {
+            let c = &c;
+            async move {
+                c.server.set_offline(true);
+                c.client.refresh().await.unwrap();
+                let ready = format!(
+                    "return document.documentElement.dataset.app === 'ready' && document.documentElement.lang === '{lang}';"
+                );
+                c.wait_js(&ready, 30).await;
+                c.wait_for_rows().await;
+            }
+        };
+        reload_offline_in("fr").await;
         // German was never used: the switch says so and the page stays in French.
         let choose_german = "const s = document.getElementById('language'); s.value = 'de'; \
                              s.dispatchEvent(new Event('change')); return true;";
@@ -525,14 +538,7 @@ async fn a_visit_in_one_language_keeps_that_language_offline_and_no_other() {
         c.server.set_offline(false);
         c.js(choose_german).await;
         c.wait_js("return document.documentElement.lang === 'de';", 10).await;
-        c.server.set_offline(true);
-        c.client.refresh().await.unwrap();
-        c.wait_js(
-            "return document.documentElement.dataset.app === 'ready' && document.documentElement.lang === 'de';",
-            30,
-        )
-        .await;
-        c.wait_for_rows().await;
+        reload_offline_in("de").await;
     })
     .await;
 }
