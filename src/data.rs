@@ -1,5 +1,6 @@
 //! The only module that touches the network: fetches the bundled data files with gloo-net (and,
-//! through [`fetch_text`], the other languages' strings: `crate::lang::bundle`). On a first visit
+//! through [`fetch_text`], the other languages' strings: `crate::lang::bundle`), and on a page
+//! without the map Explore's pre-rendered page for its basemap ([`load_world`]). On a first visit
 //! it also hands what it fetched to the service worker's precache ([`hand_over`]).
 //!
 //! Paths are relative to the document's `<base href>` (trunk's `--public-url`), so the app works
