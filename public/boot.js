@@ -27,15 +27,11 @@ window.iucHandOver = (response) => {
 // come first on a slow network; the WASM (below) and the data (here) start downloading when this
 // script runs, once the HTML has been parsed.
 if (document.querySelector('meta[name="iuc-prerendered"]')) {
-  // The basemap only where the page has not drawn it (src/takeover.rs takes it from the page):
-  // from Explore's pre-rendered page (src/data.rs, load_world).
-  const files = [['data/pairings.json', 'application/json']];
-  if (!document.querySelector('.map-pane path.map-country')) files.push(['index.html', 'text/html']);
-  for (const [file, type] of files) {
-    const link = document.createElement('link');
-    Object.assign(link, { rel: 'preload', href: file, as: 'fetch', type, crossOrigin: 'anonymous' });
-    document.head.append(link);
-  }
+  // (Not the basemap: a page with the map hands its own to the app, src/takeover.rs; another
+  // page's first render does not need it, and the app fetches it once mounted, src/app.rs.)
+  const link = document.createElement('link');
+  Object.assign(link, { rel: 'preload', href: 'data/pairings.json', as: 'fetch', type: 'application/json', crossOrigin: 'anonymous' });
+  document.head.append(link);
 }
 try {
   // Fetched here rather than by the glue, so that it can be handed over.

@@ -25,7 +25,14 @@ pub fn App(lang: Lang, explicit: bool, pre: Preloaded) -> impl IntoView {
     }
     provide_context(sticky);
     provide_context(DataResource::new(pre.data));
-    provide_context(Basemap(StoredValue::new(pre.world)));
+    let basemap = RwSignal::new(pre.world);
+    if basemap.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            let world = crate::data::load_world().await;
+            basemap.try_set(Some(world));
+        });
+    }
+    provide_context(Basemap(basemap));
     if let Some(rules) = pre.rules {
         provide_context(PreloadedRules(StoredValue::new(rules)));
     }

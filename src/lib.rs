@@ -29,7 +29,7 @@ mod layering_tests;
 use std::sync::Arc;
 
 /// Install the panic hook; load what the first render needs (the start language's strings
-/// unless English, the pairings, the basemap, on `/eligibility` the rules, and a lazily loaded
+/// unless English, the pairings, on `/eligibility` the rules, and a lazily loaded
 /// route's code) at once; then build the app out of sight beside the pre-rendered page and swap
 /// them (see [`takeover`]): the first paint of the app is complete and in the reader's language.
 pub fn start() {
@@ -45,17 +45,12 @@ pub fn start() {
         let pathname = window.location().pathname().unwrap_or_default();
         let route = paths::app_path(&pathname);
         let wants_rules = route == "/eligibility";
-        // A pre-rendered Explore page has drawn the basemap already: no need to download it.
-        let drawn = takeover::basemap_from_page(&doc).map(Arc::new);
-        let (lang_loaded, pairings, world, rules, ()) = futures::join!(
+        // A pre-rendered Explore page has drawn the basemap: the app takes it from there. Another
+        // page's first render does not need it: the shell loads it once mounted (`app::App`).
+        let world = takeover::basemap_from_page(&doc).map(|w| Ok(Arc::new(w)));
+        let (lang_loaded, pairings, rules, ()) = futures::join!(
             lang::bundle::load(lang),
             data::load_pairings(),
-            async move {
-                match drawn {
-                    Some(w) => Ok(w),
-                    None => data::load_world().await,
-                }
-            },
             async move {
                 if wants_rules {
                     Some(data::load_rules().await)

@@ -53,9 +53,11 @@ impl DataResource {
     }
 }
 
-/// The basemap, loaded before the app mounts (see [`Preloaded`]).
+/// The basemap: `None` until it is there. A page that draws the map has it at once (see
+/// [`Preloaded::world`]); on another page the shell loads it after mounting, for Explore a click
+/// away (its first render does not wait for it).
 #[derive(Clone, Copy)]
-pub struct Basemap(pub StoredValue<Result<Arc<World>, LoadError>>);
+pub struct Basemap(pub RwSignal<Option<Result<Arc<World>, LoadError>>>);
 
 /// The eligibility rules, when they were loaded before the app mounted (a page load at
 /// `/eligibility`, and the pre-renderer); otherwise the wizard fetches them when it opens.
@@ -68,7 +70,9 @@ pub struct PreloadedRules(pub StoredValue<Result<Arc<iuc_core::eligibility::Rule
 #[derive(Clone)]
 pub struct Preloaded {
     pub data: Result<Arc<AppData>, LoadError>,
-    pub world: Result<Arc<World>, LoadError>,
+    /// The basemap as the page drew it (Explore's pre-rendered pages; the pre-renderer), or
+    /// `None` for the shell to load once mounted.
+    pub world: Option<Result<Arc<World>, LoadError>>,
     pub rules: Option<Result<Arc<iuc_core::eligibility::Rules>, data::RulesError>>,
     /// The page's query string, without `?` (empty for a pre-rendered page).
     pub search: String,

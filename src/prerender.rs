@@ -69,7 +69,7 @@ pub fn pages(inputs: &Inputs, site: &Site) -> Result<Vec<Page>, String> {
     let mut page = |route: &str, file: String, title: String, description: String| {
         let pre = Preloaded {
             data: Ok(data.clone()),
-            world: Ok(world.clone()),
+            world: Some(Ok(world.clone())),
             rules: (route == "/eligibility").then(|| Ok(rules.clone())),
             search: String::new(),
         };

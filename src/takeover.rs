@@ -35,7 +35,7 @@ thread_local! {
     static AFTER: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
 }
 
-/// The width in CSS pixels of the pre-rendered page's map, read by [`capture`] (where the page
+/// The width in CSS pixels of the pre-rendered page's map, read by [`prepare`] (where the page
 /// had one, shown): the map's first render sizes its markers for it.
 pub fn map_width() -> Option<f64> {
     MAP_WIDTH.with(|m| m.get())
@@ -258,8 +258,9 @@ pub fn show_page(doc: &web_sys::Document, state: &str) {
     }
 }
 
-/// The basemap as the pre-rendered map drew it (Explore's pages): the app takes it from there
-/// instead of downloading `data/world.json` again. `None` on a page without the map.
+/// The basemap as a pre-rendered map drew it: this page's (Explore's pages, which hand it to the
+/// app), or Explore's `index.html` parsed for a page without the map (`crate::data::load_world`).
+/// `None` for a document without the map.
 pub fn basemap_from_page(doc: &web_sys::Document) -> Option<crate::data::World> {
     meta(doc, ROUTE_META)?;
     let sphere = doc.query_selector(".map-pane path.map-sphere").ok()??.get_attribute("d")?;

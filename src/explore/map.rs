@@ -149,7 +149,7 @@ pub fn PairingsMap() -> impl IntoView {
     let ctx = expect_context::<ExploreCtx>();
     let geometry = StoredValue::new(Arc::new(ctx.data.with_value(|d| Geometry::new(&d.loaded.dataset))));
     let world = use_context::<crate::loaded::Basemap>().map(|b| b.0);
-    let world = move || world.map(|w| w.get_value());
+    let world = move || world.and_then(|w| w.get());
 
     let aspect = geo::MAP_WIDTH / geo::map_height();
     // The view around the shown pairings: the boxes around their drawn arcs (which end at every

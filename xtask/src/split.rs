@@ -4,8 +4,9 @@
 //! module as usual, and this step then remakes its output from the same cargo build:
 //!
 //! 1. cargo linked the module with `--emit-relocs` (`.cargo/config.toml`), so
-//!    `wasm_split_cli_support` can cut it at the split points that `src/lazy.rs`'s `wasm_split`
-//!    functions mark (the app's `split` feature, which trunk's `rel="rust"` link turns on; see `src/lazy.rs`):
+//!    `wasm_split_cli_support` can cut it at the split points that the app's `wasm_split`
+//!    functions mark, beside the features they load (the app's `split` feature, which trunk's
+//!    `rel="rust"` link turns on; see `src/lazy.rs`):
 //!    a main module, one chunk per lazy function, chunks of code several of them share, and a
 //!    JavaScript loader that fetches and instantiates a chunk when its function is first called;
 //! 2. `wasm-bindgen --keep-lld-exports` binds the main module under trunk's own (hashed) name,

@@ -250,8 +250,13 @@ async fn a_pre_rendered_map_hands_its_basemap_to_the_app_instead_of_a_second_dow
         assert!(!files.contains("/data/world.json"), "the page drew the basemap, yet the app fetched it: {files}");
         assert!(c.count(".map-country").await > 100, "the app's map has the basemap");
         // A page without the map (About) takes it from Explore's pre-rendered page (which the
-        // worker precaches anyway): Explore is a click away.
+        // worker precaches anyway) once the app has mounted: Explore is a click away.
         c.open("/about").await;
+        c.wait_js(
+            "return performance.getEntriesByType('resource').some(e => new URL(e.name).pathname === '/index.html');",
+            10,
+        )
+        .await;
         let files = c.js(fetched).await.to_string();
         assert!(files.contains("/index.html") && !files.contains("/data/world.json"), "{files}");
         c.find("nav a[href='/']").await.click().await.unwrap();
