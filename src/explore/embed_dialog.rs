@@ -90,21 +90,38 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     // Closed (a button, Escape): the preview is unloaded.
     let on_close = move |_| page.set(None);
+    // Whether the content is shown; until then (its chunk on its way, or "Try again") the dialog
+    // has a Close button of its own, as Escape closes it.
+    let shown = RwSignal::new(false);
     view! {
         <button type="button" on:click=open aria-haspopup="dialog">{move || i.t().embed_button}</button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=on_close>
             <h2 id="embed-title">{move || i.t().embed_title}</h2>
-            <Show when=move || opened.get()>{body(page, dialog)}</Show>
+            <Show when=move || opened.get()>{body(page, dialog, shown)}</Show>
+            <Show when=move || !shown.get()>
+                <p class="dialog-actions">
+                    <button type="button" on:click=move |_| close(dialog)>{move || i.t().close}</button>
+                </p>
+            </Show>
         </dialog>
     }
 }
 
+fn close(dialog: NodeRef<leptos::html::Dialog>) {
+    if let Some(d) = dialog.get_untracked() {
+        d.close();
+    }
+}
+
 /// The dialog's content once opened; focus goes to its first option when it had to wait.
-fn body(page: Page, dialog: NodeRef<leptos::html::Dialog>) -> AnyView {
+fn body(page: Page, dialog: NodeRef<leptos::html::Dialog>, shown: RwSignal<bool>) -> AnyView {
     #[cfg(feature = "split")]
-    return crate::lazy::load(move || chunk::embed_body(page, dialog), crate::lazy::Focus::Into("#embed-opt-title"));
+    return crate::lazy::load(
+        move || chunk::embed_body(page, dialog, shown),
+        crate::lazy::Focus::Into("#embed-opt-title"),
+    );
     #[cfg(not(feature = "split"))]
-    view! { <EmbedBody page dialog /> }.into_any()
+    view! { <EmbedBody page dialog shown /> }.into_any()
 }
 
 #[cfg(feature = "split")]
@@ -113,15 +130,19 @@ mod chunk {
     use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
     #[wasm_split(embed_body, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn embed_body(page: super::Page, dialog: NodeRef<leptos::html::Dialog>) -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <super::EmbedBody page dialog /> }.into_any())
+    pub fn embed_body(
+        page: super::Page,
+        dialog: NodeRef<leptos::html::Dialog>,
+        shown: RwSignal<bool>,
+    ) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <super::EmbedBody page dialog shown /> }.into_any())
     }
 }
 
 /// Options (title, map view, accent colour), the iframe snippet for the current view, and a live
 /// preview of it.
 #[component]
-fn EmbedBody(page: Page, dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
+fn EmbedBody(page: Page, dialog: NodeRef<leptos::html::Dialog>, shown: RwSignal<bool>) -> impl IntoView {
     use leptos::leptos_dom::helpers::TimeoutHandle;
     let i = use_i18n();
     let title = RwSignal::new(true);
@@ -162,11 +183,10 @@ fn EmbedBody(page: Page, dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView
         }
     });
     on_cleanup(move || crate::dom::cancel_timeout(timer));
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
+    shown.set(true);
+    on_cleanup(move || {
+        shown.try_set(false);
+    });
     let copy = move |_| {
         let text = snippet();
         if let Some(w) = crate::dom::window() {
@@ -216,7 +236,7 @@ fn EmbedBody(page: Page, dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView
         <textarea id="embed-snippet" readonly rows="5" aria-describedby="embed-help" prop:value=snippet></textarea>
         <p class="dialog-actions">
             <button type="button" class="primary" on:click=copy>{move || i.t().embed_copy}</button>
-            <button type="button" on:click=close>{move || i.t().close}</button>
+            <button type="button" on:click=move |_| close(dialog)>{move || i.t().close}</button>
         </p>
         <p role="status" class="copied">{move || if copied.get() { i.t().embed_copied } else { "" }}</p>
         <h3 id="embed-preview-title">{move || i.t().embed_preview}</h3>

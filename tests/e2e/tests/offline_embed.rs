@@ -377,6 +377,7 @@ async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
     let wizard = chunks.iter().find(|n| n.starts_with("split_wizard")).cloned().expect("a wizard chunk");
     let about = chunks.iter().find(|n| n.starts_with("split_about")).cloned().expect("an about chunk");
     let stats = chunks.iter().find(|n| n.starts_with("split_stats_body")).cloned().expect("a statistics chunk");
+    let embed = chunks.iter().find(|n| n.starts_with("split_embed_body")).cloned().expect("an embed dialog chunk");
     let all = [wizard.clone(), about.clone(), stats.clone()];
     with_browser(BrowserOptions::default(), |c| async move {
         let page_wasm = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1)).filter(p => p.endsWith('.wasm'));";
@@ -445,6 +446,7 @@ async fn a_chunk_that_cannot_be_fetched_says_so_and_can_be_tried_again() {
     let chunks = route_chunks();
     let about = chunks.iter().find(|n| n.starts_with("split_about")).cloned().expect("an about chunk");
     let stats = chunks.iter().find(|n| n.starts_with("split_stats_body")).cloned().expect("a statistics chunk");
+    let embed = chunks.iter().find(|n| n.starts_with("split_embed_body")).cloned().expect("an embed dialog chunk");
     with_browser(BrowserOptions::default(), |c| async move {
         // The host fails these files (and there is no worker, which would fail to precache them).
         let fail = |chunks: &[&String]| {
@@ -473,6 +475,17 @@ async fn a_chunk_that_cannot_be_fetched_says_so_and_can_be_tried_again() {
         c.find("#stats-body .load-failed button").await.click().await.unwrap();
         c.wait_js("return document.querySelectorAll('#stats-body .charts ul li').length > 0;", 20).await;
         c.wait_js("return document.activeElement === document.querySelector('#stats-title button');", 10).await;
+
+        // A dialog: "Embed this view", whose content is a chunk. Focus is on "Try again", and the
+        // dialog can still be closed with a button (its content's own Close is not there).
+        fail(&[&about, &embed]);
+        c.find(".actions-menu > summary").await.click().await.unwrap();
+        c.js("[...document.querySelectorAll('.actions-menu button')].find(b => b.getAttribute('aria-haspopup') === 'dialog').click(); return true;").await;
+        c.wait_js("const b = document.querySelector('.embed-dialog .load-failed button'); return !!b && document.activeElement === b;", 20).await;
+        c.find(".embed-dialog > .dialog-actions button").await.click().await.unwrap();
+        c.wait_js("return !document.querySelector('.embed-dialog').open;", 5).await;
+        assert_eq!(c.count(".fatal-error").await, 0, "the app stopped");
+        fail(&[&about]);
 
         // A route: About, from the header. The reader waited on it: focus is on "Try again".
         c.find(".site-header a[href='/about']").await.click().await.unwrap();
