@@ -1,6 +1,7 @@
-//! What was loaded before the app mounted, as the features receive it (contexts provided by the
-//! shell, `crate::app::App`), and how a feature shows a dataset that failed to load or has
-//! problems. Shared by the shell and the features: it imports neither.
+//! What the shell loaded for the features, as they receive it (contexts provided by
+//! `crate::app::App`: all of it before the app mounted, but the basemap on a page without the
+//! map), and how a feature shows a dataset that failed to load or has problems. Shared by the
+//! shell and the features: it imports neither.
 
 use crate::data::{self, LoadError, World};
 use crate::i18n::{fill, use_i18n};
