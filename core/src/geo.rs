@@ -401,6 +401,36 @@ fn push_num(out: &mut String, v: f64, decimals: usize) {
 
 /// Appends `n` × 10^-decimals without trailing zeros (and, if `short`, without the leading zero
 /// of a fraction: ".5", "-.5", as SVG allows).
+/// A plain decimal, `[-]digits[.digits]`, as [`push_fixed`] writes it; `None` for anything else
+/// (exponents, `inf`, `NaN`, empty parts). Digits past the 15th significant one are ignored, which
+/// is far below the 0.01 a map view keeps.
+///
+/// Not `str::parse::<f64>`: its exact algorithm brings a 10 KB table of powers of five and its
+/// code into the WASM, for a URL value that never needs it.
+fn parse_plain_decimal(s: &str) -> Option<f64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut significant) = (0u64, 0i32, 0u32);
+    for (i, b) in int.bytes().chain(frac.bytes()).enumerate() {
+        let in_frac = i >= int.len();
+        if significant < 15 {
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            significant += u32::from(mantissa != 0);
+            scale -= i32::from(in_frac);
+        } else {
+            scale += i32::from(!in_frac);
+        }
+    }
+    let v = mantissa as f64 * 10f64.powi(scale);
+    Some(if negative { -v } else { v })
+}
+
 fn push_fixed(out: &mut String, n: i64, decimals: usize, short: bool) {
     let decimals = decimals.min(MAX_DECIMALS);
     let p = POW10[decimals];
@@ -657,7 +687,7 @@ impl MapView {
 
     /// Read `"cx,cy,zoom"` (as [`MapView::param`] writes it); `None` if malformed or out of range.
     pub fn from_param(s: &str) -> Option<MapView> {
-        let mut it = s.split(',').map(|v| v.trim().parse::<f64>().ok());
+        let mut it = s.split(',').map(|v| parse_plain_decimal(v.trim()));
         let (cx, cy, zoom) = (it.next()??, it.next()??, it.next()??);
         if it.next().is_some() {
             return None;
@@ -989,6 +1019,12 @@ mod tests {
         {
             assert_eq!(MapView::from_param(bad), None, "{bad}");
         }
+        for bad in ["1e2,2,3", ".5,2,3", "+1,2,3", "1..2,2,3", " ,2,3", "١,2,3"] {
+            assert_eq!(MapView::from_param(bad), None, "{bad}");
+        }
+        // More decimals than the view keeps are rounded, as before.
+        assert_eq!(MapView::from_param("425.04,160.76,3.999").map(MapView::param).as_deref(), Some("425,160.8,4"));
+        assert_eq!(MapView::from_param(" 500 , 243.4 , 1 ").map(MapView::param).as_deref(), Some("500,243.4,1"));
     }
 
     use super::*;
@@ -1111,6 +1147,13 @@ mod tests {
             prop_assert!(in_map((x, y)));
             let (l2, p2) = unproject(x, y).unwrap();
             prop_assert!((l2 - lon).abs() < 1e-6 && (p2 - lat).abs() < 1e-6, "({lon},{lat}) -> ({l2},{p2})");
+        }
+
+        #[test]
+        fn a_plain_decimal_reads_as_the_standard_parser_reads_it(s in "-?[0-9]{1,12}(\\.[0-9]{0,12})?") {
+            let ours = parse_plain_decimal(&s).unwrap();
+            let std = s.parse::<f64>().unwrap();
+            prop_assert!((ours - std).abs() <= std.abs() * 1e-12, "{s}: {ours} vs {std}");
         }
     }
 
