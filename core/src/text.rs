@@ -107,22 +107,39 @@ fn fold_char(c: char, mut emit: impl FnMut(Result<char, Out>)) {
         emit(fold_ascii(c));
         return;
     }
-    for l in c.to_lowercase() {
-        if is_mark(l) || is_dropped(l) {
-            emit(Err(Out::Drop));
-            continue;
-        }
-        let b = base_letter(l);
-        if b.is_ascii() {
-            emit(fold_ascii(b));
-        } else if let Some(spelled) = spelled_out(b) {
-            spelled.chars().for_each(|ch| emit(Ok(ch)));
-        } else if is_separator(b) {
-            emit(Err(Out::Space));
-        } else {
-            emit(Ok(b));
-        }
+    let l = lower(c);
+    if is_mark(l) || is_dropped(l) {
+        emit(Err(Out::Drop));
+        return;
     }
+    let b = base_letter(l);
+    if b.is_ascii() {
+        emit(fold_ascii(b));
+    } else if let Some(spelled) = spelled_out(b) {
+        spelled.chars().for_each(|ch| emit(Ok(ch)));
+    } else if is_separator(b) {
+        emit(Err(Out::Space));
+    } else {
+        emit(Ok(b));
+    }
+}
+
+/// `c` in lower case, as the fold needs it: the first character of [`char::to_lowercase`]. The one
+/// character whose lower case is two, U+0130 "İ" (→ "i" + U+0307), loses the combining dot, which
+/// the fold would drop anyway.
+///
+/// Not `char::to_lowercase` itself: its table of every mapping is 13 KB of WASM, where the runs of
+/// [`LOWER`] take 2 KB. The test `lower_table_matches_the_standard_library` checks every
+/// character against the standard library and prints a new table if they ever disagree.
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let i = LOWER.partition_point(|r| r.0 <= u);
+    let Some(&(first, len, stride, delta)) = i.checked_sub(1).and_then(|i| LOWER.get(i)) else { return c };
+    let off = u - first;
+    if off > u32::from(len) || off % u32::from(stride) != 0 {
+        return c;
+    }
+    u.checked_add_signed(delta).and_then(char::from_u32).unwrap_or(c)
 }
 
 #[inline]
@@ -204,6 +221,200 @@ fn base_letter(c: char) -> char {
         Err(_) => c,
     }
 }
+
+// Generated from the standard library's `char::to_lowercase` by the test
+// `tests::lower_table_matches_the_standard_library`, which prints a replacement when it fails: every
+// character whose lower case differs, as runs `(first, length - 1, stride, delta)`: the
+// characters `first, first + stride, …, first + length - 1` lower-case to themselves plus `delta`.
+// Sorted by `first`.
+const LOWER: [(u32, u16, u8, i32); 186] = [
+    (0x0041, 25, 1, 32),
+    (0x00C0, 22, 1, 32),
+    (0x00D8, 6, 1, 32),
+    (0x0100, 46, 2, 1),
+    (0x0130, 0, 1, -199),
+    (0x0132, 4, 2, 1),
+    (0x0139, 14, 2, 1),
+    (0x014A, 44, 2, 1),
+    (0x0178, 0, 1, -121),
+    (0x0179, 4, 2, 1),
+    (0x0181, 0, 1, 210),
+    (0x0182, 2, 2, 1),
+    (0x0186, 0, 1, 206),
+    (0x0187, 0, 1, 1),
+    (0x0189, 1, 1, 205),
+    (0x018B, 0, 1, 1),
+    (0x018E, 0, 1, 79),
+    (0x018F, 0, 1, 202),
+    (0x0190, 0, 1, 203),
+    (0x0191, 0, 1, 1),
+    (0x0193, 0, 1, 205),
+    (0x0194, 0, 1, 207),
+    (0x0196, 0, 1, 211),
+    (0x0197, 0, 1, 209),
+    (0x0198, 0, 1, 1),
+    (0x019C, 0, 1, 211),
+    (0x019D, 0, 1, 213),
+    (0x019F, 0, 1, 214),
+    (0x01A0, 4, 2, 1),
+    (0x01A6, 0, 1, 218),
+    (0x01A7, 0, 1, 1),
+    (0x01A9, 0, 1, 218),
+    (0x01AC, 0, 1, 1),
+    (0x01AE, 0, 1, 218),
+    (0x01AF, 0, 1, 1),
+    (0x01B1, 1, 1, 217),
+    (0x01B3, 2, 2, 1),
+    (0x01B7, 0, 1, 219),
+    (0x01B8, 0, 1, 1),
+    (0x01BC, 0, 1, 1),
+    (0x01C4, 0, 1, 2),
+    (0x01C5, 0, 1, 1),
+    (0x01C7, 0, 1, 2),
+    (0x01C8, 0, 1, 1),
+    (0x01CA, 0, 1, 2),
+    (0x01CB, 16, 2, 1),
+    (0x01DE, 16, 2, 1),
+    (0x01F1, 0, 1, 2),
+    (0x01F2, 2, 2, 1),
+    (0x01F6, 0, 1, -97),
+    (0x01F7, 0, 1, -56),
+    (0x01F8, 38, 2, 1),
+    (0x0220, 0, 1, -130),
+    (0x0222, 16, 2, 1),
+    (0x023A, 0, 1, 10795),
+    (0x023B, 0, 1, 1),
+    (0x023D, 0, 1, -163),
+    (0x023E, 0, 1, 10792),
+    (0x0241, 0, 1, 1),
+    (0x0243, 0, 1, -195),
+    (0x0244, 0, 1, 69),
+    (0x0245, 0, 1, 71),
+    (0x0246, 8, 2, 1),
+    (0x0370, 2, 2, 1),
+    (0x0376, 0, 1, 1),
+    (0x037F, 0, 1, 116),
+    (0x0386, 0, 1, 38),
+    (0x0388, 2, 1, 37),
+    (0x038C, 0, 1, 64),
+    (0x038E, 1, 1, 63),
+    (0x0391, 16, 1, 32),
+    (0x03A3, 8, 1, 32),
+    (0x03CF, 0, 1, 8),
+    (0x03D8, 22, 2, 1),
+    (0x03F4, 0, 1, -60),
+    (0x03F7, 0, 1, 1),
+    (0x03F9, 0, 1, -7),
+    (0x03FA, 0, 1, 1),
+    (0x03FD, 2, 1, -130),
+    (0x0400, 15, 1, 80),
+    (0x0410, 31, 1, 32),
+    (0x0460, 32, 2, 1),
+    (0x048A, 52, 2, 1),
+    (0x04C0, 0, 1, 15),
+    (0x04C1, 12, 2, 1),
+    (0x04D0, 94, 2, 1),
+    (0x0531, 37, 1, 48),
+    (0x10A0, 37, 1, 7264),
+    (0x10C7, 0, 1, 7264),
+    (0x10CD, 0, 1, 7264),
+    (0x13A0, 79, 1, 38864),
+    (0x13F0, 5, 1, 8),
+    (0x1C89, 0, 1, 1),
+    (0x1C90, 42, 1, -3008),
+    (0x1CBD, 2, 1, -3008),
+    (0x1E00, 148, 2, 1),
+    (0x1E9E, 0, 1, -7615),
+    (0x1EA0, 94, 2, 1),
+    (0x1F08, 7, 1, -8),
+    (0x1F18, 5, 1, -8),
+    (0x1F28, 7, 1, -8),
+    (0x1F38, 7, 1, -8),
+    (0x1F48, 5, 1, -8),
+    (0x1F59, 6, 2, -8),
+    (0x1F68, 7, 1, -8),
+    (0x1F88, 7, 1, -8),
+    (0x1F98, 7, 1, -8),
+    (0x1FA8, 7, 1, -8),
+    (0x1FB8, 1, 1, -8),
+    (0x1FBA, 1, 1, -74),
+    (0x1FBC, 0, 1, -9),
+    (0x1FC8, 3, 1, -86),
+    (0x1FCC, 0, 1, -9),
+    (0x1FD8, 1, 1, -8),
+    (0x1FDA, 1, 1, -100),
+    (0x1FE8, 1, 1, -8),
+    (0x1FEA, 1, 1, -112),
+    (0x1FEC, 0, 1, -7),
+    (0x1FF8, 1, 1, -128),
+    (0x1FFA, 1, 1, -126),
+    (0x1FFC, 0, 1, -9),
+    (0x2126, 0, 1, -7517),
+    (0x212A, 0, 1, -8383),
+    (0x212B, 0, 1, -8262),
+    (0x2132, 0, 1, 28),
+    (0x2160, 15, 1, 16),
+    (0x2183, 0, 1, 1),
+    (0x24B6, 25, 1, 26),
+    (0x2C00, 47, 1, 48),
+    (0x2C60, 0, 1, 1),
+    (0x2C62, 0, 1, -10743),
+    (0x2C63, 0, 1, -3814),
+    (0x2C64, 0, 1, -10727),
+    (0x2C67, 4, 2, 1),
+    (0x2C6D, 0, 1, -10780),
+    (0x2C6E, 0, 1, -10749),
+    (0x2C6F, 0, 1, -10783),
+    (0x2C70, 0, 1, -10782),
+    (0x2C72, 0, 1, 1),
+    (0x2C75, 0, 1, 1),
+    (0x2C7E, 1, 1, -10815),
+    (0x2C80, 98, 2, 1),
+    (0x2CEB, 2, 2, 1),
+    (0x2CF2, 0, 1, 1),
+    (0xA640, 44, 2, 1),
+    (0xA680, 26, 2, 1),
+    (0xA722, 12, 2, 1),
+    (0xA732, 60, 2, 1),
+    (0xA779, 2, 2, 1),
+    (0xA77D, 0, 1, -35332),
+    (0xA77E, 8, 2, 1),
+    (0xA78B, 0, 1, 1),
+    (0xA78D, 0, 1, -42280),
+    (0xA790, 2, 2, 1),
+    (0xA796, 18, 2, 1),
+    (0xA7AA, 0, 1, -42308),
+    (0xA7AB, 0, 1, -42319),
+    (0xA7AC, 0, 1, -42315),
+    (0xA7AD, 0, 1, -42305),
+    (0xA7AE, 0, 1, -42308),
+    (0xA7B0, 0, 1, -42258),
+    (0xA7B1, 0, 1, -42282),
+    (0xA7B2, 0, 1, -42261),
+    (0xA7B3, 0, 1, 928),
+    (0xA7B4, 14, 2, 1),
+    (0xA7C4, 0, 1, -48),
+    (0xA7C5, 0, 1, -42307),
+    (0xA7C6, 0, 1, -35384),
+    (0xA7C7, 2, 2, 1),
+    (0xA7CB, 0, 1, -42343),
+    (0xA7CC, 14, 2, 1),
+    (0xA7DC, 0, 1, -42561),
+    (0xA7F5, 0, 1, 1),
+    (0xFF21, 25, 1, 32),
+    (0x10400, 39, 1, 40),
+    (0x104B0, 35, 1, 40),
+    (0x10570, 10, 1, 39),
+    (0x1057C, 14, 1, 39),
+    (0x1058C, 6, 1, 39),
+    (0x10594, 1, 1, 39),
+    (0x10C80, 50, 1, 64),
+    (0x10D50, 21, 1, 32),
+    (0x118A0, 31, 1, 32),
+    (0x16E40, 31, 1, 32),
+    (0x16EA0, 24, 1, 27),
+    (0x1E900, 33, 1, 34),
+];
 
 // Generated from `unicode-normalization` 0.1 (Unicode 18.0) by the test
 // `tests::fold_table_matches_unicode_normalization`, which prints a replacement when it fails:
@@ -377,6 +588,46 @@ mod tests {
             }
         }
         (from, to)
+    }
+
+    /// [`LOWER`] as the standard library's `to_lowercase` makes it (see [`lower`]).
+    fn generated_lower_table() -> Vec<(u32, u16, u8, i32)> {
+        let mut runs: Vec<(u32, u16, u8, i32)> = Vec::new();
+        for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+            let l = c.to_lowercase().next().expect("never empty");
+            if l == c {
+                continue;
+            }
+            let (u, delta) = (c as u32, l as i32 - c as i32);
+            if let Some(r) = runs.last_mut() {
+                let last = r.0 + u32::from(r.1);
+                let stride = if r.1 == 0 { u - last } else { u32::from(r.2) };
+                if r.3 == delta && stride <= 2 && u - last == stride {
+                    r.1 = (u - r.0) as u16;
+                    r.2 = stride as u8;
+                    continue;
+                }
+            }
+            runs.push((u, 0, 1, delta));
+        }
+        runs
+    }
+
+    #[test]
+    fn lower_table_matches_the_standard_library() {
+        let runs = generated_lower_table();
+        if runs != LOWER {
+            let items: Vec<String> =
+                runs.iter().map(|r| format!("(0x{:04X}, {}, {}, {})", r.0, r.1, r.2, r.3)).collect();
+            println!("const LOWER: [(u32, u16, u8, i32); {}] = [{}];", items.len(), items.join(", "));
+            panic!("the lower-case table is out of date: replace it with the text printed above");
+        }
+        for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+            let mut std = c.to_lowercase();
+            assert_eq!(Some(lower(c)), std.next(), "U+{:04X}", c as u32);
+            assert!(std.all(is_mark), "U+{:04X}: the rest of its lower case is not a mark the fold drops", c as u32);
+        }
+        assert_eq!(fold("İSTANBUL ΑΘΉΝΑ МОСКВА"), "istanbul αθηνα москва");
     }
 
     #[test]

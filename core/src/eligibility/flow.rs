@@ -392,7 +392,7 @@ pub fn parse_population(s: &str) -> Result<u64, PopulationError> {
     }
     if let Some(i) = t.find(|c: char| c.is_alphabetic()) {
         let (num, word) = t.split_at(i);
-        let word = word.trim().trim_end_matches('.').to_lowercase();
+        let word = word.trim().trim_end_matches('.').to_ascii_lowercase();
         const WORDS: [&str; 13] = [
             "k", "m", "mn", "mio", "mil", "mill", "million", "millions", "thousand", "tsd", "bn", "billion", "billions",
         ];
