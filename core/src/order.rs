@@ -7,6 +7,7 @@
 //! `sort_by` does.
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// The positions `0..len` in the order `cmp` gives them; equal positions keep their order.
 /// The one instance of the standard sort that this module exists for.
@@ -33,6 +34,15 @@ pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
 /// `v.sort_by_key(key)`, stable, through the one shared sort.
 pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// `items.collect::<BTreeSet<_>>()` without its sort: collecting into a B-tree sorts the items
+/// first (the standard stable sort again, a copy per item type); inserting them one by one does
+/// not.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 #[cfg(test)]
@@ -63,6 +73,13 @@ mod tests {
             std_desc.sort_by_key(|x| std::cmp::Reverse(x.0));
             assert_eq!(desc, std_desc, "len {len}, descending");
         }
+    }
+
+    #[test]
+    fn a_set_of_is_the_collected_set() {
+        let items = [5, 1, 4, 1, 5, 9, 2, 6];
+        assert_eq!(set_of(items), items.into_iter().collect::<BTreeSet<_>>());
+        assert!(set_of(Vec::<u8>::new()).is_empty());
     }
 
     #[test]

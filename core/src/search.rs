@@ -638,14 +638,14 @@ pub fn segments<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(bool, &'a st
 /// sharing no tag are left out; an unknown `id` gives nothing.
 pub fn similar(ds: &Dataset, id: &str, n: usize) -> Vec<(usize, f64)> {
     let Some((me, target)) = ds.pairings.iter().enumerate().find(|(_, p)| p.id == id) else { return Vec::new() };
-    let mine: BTreeSet<&str> = target.tags.iter().map(String::as_str).collect();
+    let mine = crate::order::set_of(target.tags.iter().map(String::as_str));
     let mut scored: Vec<(usize, f64, bool)> = ds
         .pairings
         .iter()
         .enumerate()
         .filter(|&(i, _)| i != me)
         .filter_map(|(i, p)| {
-            let theirs: BTreeSet<&str> = p.tags.iter().map(String::as_str).collect();
+            let theirs = crate::order::set_of(p.tags.iter().map(String::as_str));
             let inter = mine.intersection(&theirs).count();
             let union = mine.union(&theirs).count();
             (inter > 0).then(|| (i, inter as f64 / union as f64, p.region == target.region))

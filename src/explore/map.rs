@@ -8,6 +8,7 @@ use crate::explore::ExploreCtx;
 use crate::i18n::region_label;
 use crate::i18n::{fill, use_i18n};
 use iuc_core::geo::{self, View};
+use iuc_core::order::set_of;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -232,12 +233,12 @@ pub fn PairingsMap() -> impl IntoView {
     let hover_arc = RwSignal::new(None::<usize>);
     let highlighted = Memo::new(move |_| -> Option<BTreeSet<usize>> {
         if let Some(k) = hover_place.get() {
-            return Some(geometry.with_value(|g| g.places[k].pairings.iter().copied().collect()));
+            return Some(geometry.with_value(|g| set_of(g.places[k].pairings.iter().copied())));
         }
         if let Some(a) = hover_arc.get() {
-            return Some([a].into_iter().collect());
+            return Some(set_of([a]));
         }
-        ctx.selected.get().map(|s| [s].into_iter().collect())
+        ctx.selected.get().map(|s| set_of([s]))
     });
 
     // Countries taking part (among the shown pairings): shaded by side. Flags by index into
