@@ -136,7 +136,7 @@ fn lower(c: char) -> char {
     let i = LOWER.partition_point(|r| r.0 <= u);
     let Some(&(first, len, stride, delta)) = i.checked_sub(1).and_then(|i| LOWER.get(i)) else { return c };
     let off = u - first;
-    if off > u32::from(len) || off % u32::from(stride) != 0 {
+    if off > u32::from(len) || !off.is_multiple_of(u32::from(stride)) {
         return c;
     }
     u.checked_add_signed(delta).and_then(char::from_u32).unwrap_or(c)
