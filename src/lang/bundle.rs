@@ -34,8 +34,12 @@ macro_rules! string_table {
                 $( $crate::lang::bundle::Flat::put(&self.$field, out); )*
             }
             /// Read the table back from [`Self::to_flat`]'s strings (`None` if they run out).
+            /// Each field is filled in place by one call, not built by inlined code: a few bytes of
+            /// WASM a field, where there are some 400 of them.
             pub fn from_flat(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
-                Some(Self { $( $field: $crate::lang::bundle::Flat::take(it)?, )* })
+                let mut table = Self { $( $field: <$ty as $crate::lang::bundle::Flat>::EMPTY, )* };
+                $( if !$crate::lang::bundle::Flat::fill(&mut table.$field, it) { return None; } )*
+                Some(table)
             }
         }
     };
@@ -43,31 +47,37 @@ macro_rules! string_table {
 
 /// A string-table field as a run of strings.
 pub trait Flat: Sized {
+    /// A value to fill in (see [`Flat::fill`]).
+    const EMPTY: Self;
     fn put(&self, out: &mut Vec<String>);
-    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self>;
+    /// Replace the value with the next strings; `false` if they run out or do not fit.
+    fn fill(&mut self, it: &mut dyn Iterator<Item = &'static str>) -> bool;
 }
 
 impl Flat for &'static str {
+    const EMPTY: Self = "";
     fn put(&self, out: &mut Vec<String>) {
         out.push(self.to_string());
     }
-    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
-        it.next()
+    #[inline(never)]
+    fn fill(&mut self, it: &mut dyn Iterator<Item = &'static str>) -> bool {
+        it.next().map(|s| *self = s).is_some()
     }
 }
 
 impl<const N: usize> Flat for [&'static str; N] {
+    const EMPTY: Self = [""; N];
     fn put(&self, out: &mut Vec<String>) {
         out.extend(self.iter().map(|s| s.to_string()));
     }
-    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
-        let v: Vec<&'static str> = (0..N).map(|_| it.next()).collect::<Option<_>>()?;
-        v.try_into().ok()
+    fn fill(&mut self, it: &mut dyn Iterator<Item = &'static str>) -> bool {
+        self.iter_mut().all(|s| s.fill(it))
     }
 }
 
 /// A list of pairs: its length, then the pairs.
 impl Flat for &'static [(&'static str, &'static str)] {
+    const EMPTY: Self = &[];
     fn put(&self, out: &mut Vec<String>) {
         out.push(self.len().to_string());
         for (a, b) in self.iter() {
@@ -75,11 +85,10 @@ impl Flat for &'static [(&'static str, &'static str)] {
             out.push(b.to_string());
         }
     }
-    fn take(it: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
-        let n: usize = it.next()?.parse().ok().filter(|n| *n <= 1_000)?;
-        let v: Vec<(&'static str, &'static str)> =
-            (0..n).map(|_| Some((it.next()?, it.next()?))).collect::<Option<_>>()?;
-        Some(&*Box::leak(v.into_boxed_slice()))
+    fn fill(&mut self, it: &mut dyn Iterator<Item = &'static str>) -> bool {
+        let Some(n) = it.next().and_then(|n| n.parse::<usize>().ok()).filter(|n| *n <= 1_000) else { return false };
+        let pairs: Option<Vec<(&'static str, &'static str)>> = (0..n).map(|_| Some((it.next()?, it.next()?))).collect();
+        pairs.map(|v| *self = Box::leak(v.into_boxed_slice())).is_some()
     }
 }
 
