@@ -5,7 +5,7 @@
 
 use crate::data::{self, LoadError, World};
 use crate::i18n::{fill, use_i18n};
-use iuc_core::dataset::Loaded;
+use iuc_core::dataset::{Loaded, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -113,16 +113,29 @@ pub fn DataProblems(data: Arc<Loaded>) -> impl IntoView {
     }
     let valid = data.dataset.pairings.len().to_string();
     let total = data.records_in_file.to_string();
-    let shown = data.problems.len().min(200);
-    let more = data.problems.len() - shown;
     Some(view! {
         <section class="notice warning" aria-labelledby="problems-title">
             <h2 id="problems-title">{move || i.t().problems_title}</h2>
             <p>{move || fill(i.t().problems_intro, &[("valid", &valid), ("total", &total)])}</p>
-            <ul class="problem-list">
-                {data.problems.iter().take(shown).map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
-            </ul>
-            {(more > 0).then(|| view! { <p>"… and " {more} " more."</p> })}
+            {problem_list(&data.problems)}
         </section>
     })
+}
+
+/// How many problems a list shows; the rest are counted.
+pub const PROBLEMS_SHOWN: usize = 200;
+
+/// A data file's problems as a list (the data's and the eligibility rules'): the first
+/// [`PROBLEMS_SHOWN`], as text, then how many more there are.
+pub fn problem_list(problems: &[Problem]) -> impl IntoView {
+    let i = use_i18n();
+    let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
+    view! {
+        <ul class="problem-list">
+            {problems.iter().take(PROBLEMS_SHOWN).map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+        </ul>
+        {(more > 0).then(|| view! {
+            <p>{move || fill(i.t().problems_more, &[("n", &crate::i18n::fmt_int(i.lang.get(), more))])}</p>
+        })}
+    }
 }

@@ -43,6 +43,30 @@ async fn data_problems_lists_every_problem_as_text() {
     assert!(root.query_selector("img").unwrap().is_none());
 }
 
+#[wasm_bindgen_test]
+async fn a_long_problem_list_shows_the_first_200_and_counts_the_rest() {
+    let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+    let pairings = v["pairings"].as_array_mut().unwrap();
+    let template = pairings[0].clone();
+    pairings.truncate(1);
+    for k in 0..230 {
+        let mut bad = template.clone();
+        bad["id"] = format!("bad-{k}").into();
+        bad["eu"]["country"] = "ZZ".into();
+        pairings.push(bad);
+    }
+    let loaded = Arc::new(iuc_core::dataset::load(&v.to_string()));
+    let more = loaded.problems.len() - iuc_explorer::loaded::PROBLEMS_SHOWN;
+    assert!(more >= 30, "{} problems", loaded.problems.len());
+
+    let root = fresh_container();
+    let _handle = mount_to(root.clone(), move || view! { <DataProblems data=loaded.clone() /> });
+    tick().await;
+    assert_eq!(root.query_selector_all(".problem-list li").unwrap().length(), 200);
+    let text = root.text_content().unwrap();
+    assert!(text.contains(&format!("… and {more} more.")), "{text}");
+}
+
 mod explore {
     use super::*;
     use iuc_explorer::explore::ExplorePage;

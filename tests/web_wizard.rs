@@ -196,3 +196,21 @@ fn populations_are_formatted_without_32_bit_overflow() {
     assert!(has_return_marker("?kind=city&step=kind&return=check"));
     assert!(!has_return_marker("?return=checkout"));
 }
+
+/// A rules file with more problems than a list shows: the first 200, then how many more (the
+/// list the data's problems use too), not a list cut short without a word.
+#[wasm_bindgen_test]
+async fn a_rules_file_with_many_problems_counts_those_not_listed() {
+    use iuc_core::dataset::Problem;
+    use iuc_explorer::data::RulesError;
+    use iuc_explorer::wizard::RulesFailed;
+    let problems: Vec<Problem> = (0..230)
+        .map(|k| Problem { location: format!("commitments[{k}]"), field: "id".into(), message: "is empty".into() })
+        .collect();
+    let root = fresh_container();
+    let _handle = mount_to(root.clone(), move || view! { <RulesFailed error=RulesError::Invalid(problems.clone()) /> });
+    tick().await;
+    assert_eq!(root.query_selector_all(".problem-list li").unwrap().length(), 200);
+    let text = root.text_content().unwrap();
+    assert!(text.contains("… and 30 more."), "{text}");
+}

@@ -30,6 +30,7 @@ pub static STRINGS: Strings = Strings {
     load_failed_help: "Prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu. Wenn der Fehler bestehen bleibt, fehlt die Datendatei auf dem Server möglicherweise oder sie ist beschädigt.",
     problems_title: "Einige Einträge in der Datendatei sind fehlerhaft",
     problems_intro: "{valid} von {total} Städtepaaren werden angezeigt. Diese Fehler müssen in der Datendatei behoben werden:",
+    problems_more: "… und {n} weitere.",
     not_found_title: "Seite nicht gefunden",
     not_found_text: "Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie verschoben oder der Link enthält einen Tippfehler.",
     not_found_home: "Zur Übersicht der Städtepaare",

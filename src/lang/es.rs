@@ -29,6 +29,7 @@ pub static STRINGS: Strings = Strings {
     load_failed_help: "Compruebe su conexión y vuelva a cargar la página. Si el error persiste, es posible que el archivo de datos del servidor falte o esté dañado.",
     problems_title: "Algunos registros del archivo de datos tienen problemas",
     problems_intro: "Se muestran {valid} de {total} emparejamientos. Es necesario corregir estos problemas en el archivo de datos:",
+    problems_more: "… y {n} más.",
     not_found_title: "Página no encontrada",
     not_found_text: "No hay ninguna página en esta dirección. Puede que se haya trasladado o que el enlace contenga un error.",
     not_found_home: "Ir al explorador de emparejamientos",

@@ -33,6 +33,7 @@ pub static STRINGS: Strings = Strings {
     load_failed_help: "Vérifiez votre connexion et rechargez la page. Si le problème persiste, le fichier de données est peut-être absent du serveur ou endommagé.",
     problems_title: "Certains enregistrements du fichier de données comportent des problèmes",
     problems_intro: "Jumelages affichés\u{a0}: {valid} sur {total}. Les problèmes suivants doivent être corrigés dans le fichier de données\u{a0}:",
+    problems_more: "… et {n} de plus.",
     not_found_title: "Page introuvable",
     not_found_text: "Il n’y a aucune page à cette adresse. Elle a peut-être été déplacée, ou le lien contient une erreur.",
     not_found_home: "Aller à l’explorateur des jumelages",

@@ -28,6 +28,7 @@ pub static STRINGS: Strings = Strings {
     load_failed_help: "Controllare la connessione e ricaricare la pagina. Se il problema persiste, il file di dati sul server potrebbe essere mancante o danneggiato.",
     problems_title: "Alcuni record del file di dati presentano problemi",
     problems_intro: "Sono visualizzati {valid} abbinamenti su {total}. Occorre correggere nel file di dati i seguenti problemi:",
+    problems_more: "… e altri {n}.",
     not_found_title: "Pagina non trovata",
     not_found_text: "A questo indirizzo non esiste alcuna pagina. La pagina potrebbe essere stata spostata, oppure il link potrebbe contenere un errore di battitura.",
     not_found_home: "Andare alla pagina degli abbinamenti",

@@ -30,6 +30,7 @@ pub static STRINGS: Strings = Strings {
     load_failed_help: "Verifique a ligação à Internet e recarregue a página. Se o problema persistir, o ficheiro de dados no servidor pode estar em falta ou danificado.",
     problems_title: "Alguns registos do ficheiro de dados têm problemas",
     problems_intro: "São apresentados {valid} de {total} emparelhamentos. É necessário corrigir os seguintes problemas no ficheiro de dados:",
+    problems_more: "… e mais {n}.",
     not_found_title: "Página não encontrada",
     not_found_text: "Não existe nenhuma página neste endereço. A página pode ter mudado de endereço ou a ligação pode conter um erro.",
     not_found_home: "Ir para o explorador de emparelhamentos",

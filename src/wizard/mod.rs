@@ -98,9 +98,7 @@ pub fn RulesFailed(error: RulesError) -> impl IntoView {
         RulesError::Invalid(problems) => view! {
             <h2>{t.rules_problems_title}</h2>
             <p>{t.rules_problems_intro}</p>
-            <ul class="problem-list">
-                {problems.iter().take(200).map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
-            </ul>
+            {crate::loaded::problem_list(&problems)}
         }
         .into_any(),
     };
