@@ -4,7 +4,7 @@
 //! shell and the features: it imports neither.
 
 use crate::data::{self, LoadError, World};
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::{fill, fmt_int, use_i18n};
 use iuc_core::dataset::{Loaded, Problem};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -111,12 +111,15 @@ pub fn DataProblems(data: Arc<Loaded>) -> impl IntoView {
     if data.problems.is_empty() {
         return None;
     }
-    let valid = data.dataset.pairings.len().to_string();
-    let total = data.records_in_file.to_string();
+    let (valid, total) = (data.dataset.pairings.len(), data.records_in_file);
+    let intro = move || {
+        let n = |v: usize| fmt_int(i.lang.get(), v);
+        fill(i.t().problems_intro, &[("valid", &n(valid)), ("total", &n(total))])
+    };
     Some(view! {
         <section class="notice warning" aria-labelledby="problems-title">
             <h2 id="problems-title">{move || i.t().problems_title}</h2>
-            <p>{move || fill(i.t().problems_intro, &[("valid", &valid), ("total", &total)])}</p>
+            <p>{intro}</p>
             {problem_list(&data.problems)}
         </section>
     })
@@ -135,7 +138,7 @@ pub fn problem_list(problems: &[Problem]) -> impl IntoView {
             {problems.iter().take(PROBLEMS_SHOWN).map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
         </ul>
         {(more > 0).then(|| view! {
-            <p>{move || fill(i.t().problems_more, &[("n", &crate::i18n::fmt_int(i.lang.get(), more))])}</p>
+            <p>{move || fill(i.t().problems_more, &[("n", &fmt_int(i.lang.get(), more))])}</p>
         })}
     }
 }
