@@ -378,7 +378,7 @@ async fn a_routes_code_is_fetched_when_the_route_is_first_used() {
     let about = chunks.iter().find(|n| n.starts_with("split_about")).cloned().expect("an about chunk");
     let stats = chunks.iter().find(|n| n.starts_with("split_stats_body")).cloned().expect("a statistics chunk");
     let embed = chunks.iter().find(|n| n.starts_with("split_embed_body")).cloned().expect("an embed dialog chunk");
-    let all = [wizard.clone(), about.clone(), stats.clone()];
+    let all = [wizard.clone(), about.clone(), stats.clone(), embed];
     with_browser(BrowserOptions::default(), |c| async move {
         let page_wasm = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname.slice(1)).filter(p => p.endsWith('.wasm'));";
         c.open("/").await;
