@@ -81,11 +81,22 @@ pub struct BrowserOptions {
     pub reduced_motion: bool,
     /// The browser's preferred language (`--lang` and `Accept-Language`).
     pub lang: &'static str,
+    /// How long the body may run before it counts as hung and fails (a browser that never
+    /// renders would otherwise hold the whole run until CI's own limit). A whole test file takes at
+    /// most 75 s; the bench and the profiler, which run for minutes, set more.
+    pub time_limit: Duration,
 }
 
 impl Default for BrowserOptions {
     fn default() -> Self {
-        BrowserOptions { width: 1280, height: 900, dark: false, reduced_motion: false, lang: "en-GB" }
+        BrowserOptions {
+            width: 1280,
+            height: 900,
+            dark: false,
+            reduced_motion: false,
+            lang: "en-GB",
+            time_limit: Duration::from_secs(300),
+        }
     }
 }
 
@@ -326,11 +337,19 @@ where
     let ctx = std::sync::Arc::new(Ctx { server, client: client.clone() });
     // Run the body as its own task so a failed assertion comes back here as an error and the
     // browser session is closed before the panic continues.
-    let result = tokio::spawn(body(ctx.clone())).await;
+    let task = tokio::spawn(body(ctx.clone()));
+    let abort = task.abort_handle();
+    let result = tokio::time::timeout(opts.time_limit, task).await;
+    if result.is_err() {
+        abort.abort();
+    }
     let _ = client.close().await;
     drop(ctx);
     drop(driver);
     let _ = std::fs::remove_dir_all(&profile);
+    let Ok(result) = result else {
+        panic!("the browser session did not finish within {} s: a hung page or browser", opts.time_limit.as_secs());
+    };
     if let Err(e) = result {
         if e.is_panic() {
             std::panic::resume_unwind(e.into_panic());

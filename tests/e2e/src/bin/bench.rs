@@ -378,13 +378,17 @@ async fn main() -> std::process::ExitCode {
     }
     let error: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let (r2, e2) = (run.clone(), error.clone());
-    with_server(Options::new(iuc_e2e::dist_dir()), BrowserOptions::default(), move |c| async move {
-        if let Err(e) = run_all(&r2, &c, quick).await {
-            if let Ok(mut slot) = e2.lock() {
-                *slot = Some(e);
+    with_server(
+        Options::new(iuc_e2e::dist_dir()),
+        BrowserOptions { time_limit: std::time::Duration::from_secs(3600), ..BrowserOptions::default() },
+        move |c| async move {
+            if let Err(e) = run_all(&r2, &c, quick).await {
+                if let Ok(mut slot) = e2.lock() {
+                    *slot = Some(e);
+                }
             }
-        }
-    })
+        },
+    )
     .await;
     let failed = error.lock().ok().and_then(|e| e.clone());
     run.put("complete", json!(failed.is_none()));

@@ -71,27 +71,31 @@ fn top(profile: &Value, n: usize) -> String {
 async fn main() {
     let pairings: usize = std::env::var("PROFILE_PAIRINGS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     let path = std::env::var("PROFILE_PATH").unwrap_or_else(|_| "/".into());
-    with_server(Options::new(iuc_e2e::dist_dir()), BrowserOptions::default(), move |c| async move {
-        if pairings > 0 {
-            let base = bench::shipped_dataset().expect("dataset");
-            let text = bench::synthetic_dataset(&base, pairings, 1).expect("synthetic");
-            c.server.set_override("/data/pairings.json", "application/json", text.into_bytes());
-        }
-        bench::install_load_probe(&c).await.expect("probe");
-        bench::load(&c, &path, false, Duration::from_secs(120)).await.expect("load");
-        bench::cdp(&c, "Profiler.enable", json!({})).await.expect("profiler");
-        bench::cdp(&c, "Profiler.setSamplingInterval", json!({ "interval": 50 })).await.expect("interval");
-        bench::cdp(&c, "Profiler.start", json!({})).await.expect("start");
-        let keys: Vec<String> = bench::search_keys().into_iter().cycle().take(60).collect();
-        let t = bench::search_run(&c, &keys, 100).await.expect("keys");
-        let p = bench::cdp(&c, "Profiler.stop", json!({})).await.expect("stop");
-        let paint: Vec<f64> = t.iter().map(|x| x.to_paint).collect();
-        let dom: Vec<f64> = t.iter().map(|x| x.to_dom).collect();
-        println!("keystroke to paint {}, to DOM {}", bench::stats_json(&paint), bench::stats_json(&dom));
-        let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/search.cpuprofile");
-        std::fs::write(&out, p["profile"].to_string()).expect("write profile");
-        println!("profile written to {}", out.display());
-        println!("{}", top(&p["profile"], 45));
-    })
+    with_server(
+        Options::new(iuc_e2e::dist_dir()),
+        BrowserOptions { time_limit: std::time::Duration::from_secs(3600), ..BrowserOptions::default() },
+        move |c| async move {
+            if pairings > 0 {
+                let base = bench::shipped_dataset().expect("dataset");
+                let text = bench::synthetic_dataset(&base, pairings, 1).expect("synthetic");
+                c.server.set_override("/data/pairings.json", "application/json", text.into_bytes());
+            }
+            bench::install_load_probe(&c).await.expect("probe");
+            bench::load(&c, &path, false, Duration::from_secs(120)).await.expect("load");
+            bench::cdp(&c, "Profiler.enable", json!({})).await.expect("profiler");
+            bench::cdp(&c, "Profiler.setSamplingInterval", json!({ "interval": 50 })).await.expect("interval");
+            bench::cdp(&c, "Profiler.start", json!({})).await.expect("start");
+            let keys: Vec<String> = bench::search_keys().into_iter().cycle().take(60).collect();
+            let t = bench::search_run(&c, &keys, 100).await.expect("keys");
+            let p = bench::cdp(&c, "Profiler.stop", json!({})).await.expect("stop");
+            let paint: Vec<f64> = t.iter().map(|x| x.to_paint).collect();
+            let dom: Vec<f64> = t.iter().map(|x| x.to_dom).collect();
+            println!("keystroke to paint {}, to DOM {}", bench::stats_json(&paint), bench::stats_json(&dom));
+            let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/search.cpuprofile");
+            std::fs::write(&out, p["profile"].to_string()).expect("write profile");
+            println!("profile written to {}", out.display());
+            println!("{}", top(&p["profile"], 45));
+        },
+    )
     .await;
 }
