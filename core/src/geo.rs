@@ -399,8 +399,6 @@ fn push_num(out: &mut String, v: f64, decimals: usize) {
     }
 }
 
-/// Appends `n` × 10^-decimals without trailing zeros (and, if `short`, without the leading zero
-/// of a fraction: ".5", "-.5", as SVG allows).
 /// A plain decimal, `[-]digits[.digits]`, as [`push_fixed`] writes it; `None` for anything else
 /// (exponents, `inf`, `NaN`, empty parts). Digits past the 15th significant one are ignored, which
 /// is far below the 0.01 a map view keeps.
@@ -431,6 +429,8 @@ fn parse_plain_decimal(s: &str) -> Option<f64> {
     Some(if negative { -v } else { v })
 }
 
+/// Appends `n` × 10^-decimals without trailing zeros (and, if `short`, without the leading zero
+/// of a fraction: ".5", "-.5", as SVG allows).
 fn push_fixed(out: &mut String, n: i64, decimals: usize, short: bool) {
     let decimals = decimals.min(MAX_DECIMALS);
     let p = POW10[decimals];
